@@ -1,0 +1,64 @@
+# Majlis — `make help` lists the targets.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+UV_VERSION := 0.13.9
+STAMP := $(VENV)/.installed-$(shell cat uv.lock pyproject.toml 2>/dev/null | cksum | cut -d' ' -f1)
+MANAGE := $(BIN)/python manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+SCALE ?= 20
+
+.DEFAULT_GOAL := help
+.PHONY: help install run migrate seed test lint format check pytest browser bench messages clean
+
+help: ## List the targets
+	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[1m%-10s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+
+$(STAMP): pyproject.toml uv.lock
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@$(BIN)/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+	UV_PROJECT_ENVIRONMENT=$(VENV) $(BIN)/uv sync --frozen --inexact --python $(BIN)/python
+	@rm -f $(VENV)/.installed-* && touch $@
+
+install: $(STAMP) ## Create .venv and install the locked dependencies
+
+migrate: install ## Apply database migrations
+	$(MANAGE) migrate --no-input
+
+seed: migrate ## Load the demo content (idempotent)
+	$(MANAGE) seed_demo
+
+run: seed ## Install, migrate, load the demo content and serve http://127.0.0.1:8000
+	@$(MANAGE) demo_logins
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+lint: install ## ruff check and format check
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install ## Format the code with ruff
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+check: install ## Django system checks and missing migrations
+	DJANGO_SETTINGS_MODULE=config.settings.test $(MANAGE) check --fail-level WARNING
+	DJANGO_SETTINGS_MODULE=config.settings.test $(MANAGE) makemigrations --check --dry-run
+
+pytest: install ## The test suite (without the browser tests)
+	$(BIN)/pytest
+
+test: lint check pytest ## Install, lint, checks and the whole test suite
+
+browser: install ## Browser tests in headless Chromium (/usr/bin/chromium)
+	$(BIN)/pytest -m browser -p no:xdist
+
+bench: install ## Seed a large data set, serve with gunicorn and load the main pages over HTTP
+	$(BIN)/python tests/bench/run.py --scale $(SCALE)
+
+messages: install ## Extract and compile the translation catalogues (needs GNU gettext)
+	$(MANAGE) makemessages --all --no-obsolete --ignore=.venv --ignore=tests --ignore=staticfiles
+	$(MANAGE) compilemessages --ignore=.venv
+
+clean: ## Remove the virtual environment, the local database and generated files
+	rm -rf $(VENV) db.sqlite3 staticfiles test-output .test-media

@@ -1,0 +1,16 @@
+#!/usr/bin/env python
+"""Django's command-line utility for Majlis."""
+
+import os
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+# site/ is a source root, not a package: the standard library owns the name `site`.
+sys.path[:0] = [str(ROOT), str(ROOT / "site")]
+
+if __name__ == "__main__":
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.dev")
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(sys.argv)

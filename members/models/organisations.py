@@ -1,0 +1,110 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Region(models.TextChoices):
+    """Morocco's twelve regions (2015 division); companies abroad use FOREIGN with their country."""
+
+    TANGER_TETOUAN_AL_HOCEIMA = "tanger-tetouan-al-hoceima", "Tanger-Tétouan-Al Hoceïma"
+    ORIENTAL = "oriental", "L'Oriental"
+    FES_MEKNES = "fes-meknes", "Fès-Meknès"
+    RABAT_SALE_KENITRA = "rabat-sale-kenitra", "Rabat-Salé-Kénitra"
+    BENI_MELLAL_KHENIFRA = "beni-mellal-khenifra", "Béni Mellal-Khénifra"
+    CASABLANCA_SETTAT = "casablanca-settat", "Casablanca-Settat"
+    MARRAKECH_SAFI = "marrakech-safi", "Marrakech-Safi"
+    DRAA_TAFILALET = "draa-tafilalet", "Drâa-Tafilalet"
+    SOUSS_MASSA = "souss-massa", "Souss-Massa"
+    GUELMIM_OUED_NOUN = "guelmim-oued-noun", "Guelmim-Oued Noun"
+    LAAYOUNE_SAKIA_EL_HAMRA = "laayoune-sakia-el-hamra", "Laâyoune-Sakia El Hamra"
+    DAKHLA_OUED_ED_DAHAB = "dakhla-oued-ed-dahab", "Dakhla-Oued Ed-Dahab"
+    FOREIGN = "foreign", _("Outside Morocco")
+
+
+class SizeBand(models.TextChoices):
+    MICRO = "micro", _("1–9 employees (TPE)")
+    SMALL = "small", _("10–49 employees")
+    MEDIUM = "medium", _("50–249 employees")
+    LARGE = "large", _("250 employees or more")
+
+
+class Sector(models.Model):
+    """A field of activity, as the clusters define them; the secretariat edits the list."""
+
+    name = models.CharField(_("name"), max_length=120)
+    name_en = models.CharField(_("name in English"), max_length=120, blank=True)
+    name_ar = models.CharField(_("name in Arabic"), max_length=120, blank=True)
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+
+    class Meta:
+        verbose_name = _("sector")
+        verbose_name_plural = _("sectors")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class OrganisationQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(status=Organisation.Status.ACTIVE)
+
+    def in_directory(self):
+        """Member companies the public may see: active membership and opted in."""
+        return self.active().filter(directory_opt_in=True)
+
+
+class Organisation(models.Model):
+    """A member company (or cluster) of the association."""
+
+    class Status(models.TextChoices):
+        APPLICANT = "applicant", _("Application pending")
+        ACTIVE = "active", _("Active member")
+        LAPSED = "lapsed", _("Lapsed")
+        REJECTED = "rejected", _("Application rejected")
+
+    legal_name = models.CharField(_("legal name"), max_length=200)
+    trade_name = models.CharField(_("trade name"), max_length=200, blank=True)
+    slug = models.SlugField(_("slug"), max_length=220, unique=True)
+    legal_form = models.CharField(_("legal form"), max_length=60, blank=True)
+    ice = models.CharField(_("ICE"), max_length=15, blank=True, help_text=_("Identifiant commun de l'entreprise."))
+    rc = models.CharField(_("RC"), max_length=40, blank=True, help_text=_("Registre du commerce."))
+    if_number = models.CharField(_("IF"), max_length=40, blank=True, help_text=_("Identifiant fiscal."))
+    sectors = models.ManyToManyField(Sector, related_name="organisations", blank=True, verbose_name=_("sectors"))
+    size_band = models.CharField(_("size"), max_length=20, choices=SizeBand.choices, blank=True)
+    city = models.CharField(_("city"), max_length=120, blank=True)
+    region = models.CharField(_("region"), max_length=40, choices=Region.choices, blank=True)
+    country = models.CharField(_("country"), max_length=2, default="MA")
+    website = models.URLField(_("website"), blank=True)
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("logo"),
+    )
+    description = models.TextField(_("description"), blank=True)
+    description_en = models.TextField(_("description in English"), blank=True)
+    description_ar = models.TextField(_("description in Arabic"), blank=True)
+    contact_email = models.EmailField(_("contact e-mail"), blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.APPLICANT)
+    directory_opt_in = models.BooleanField(_("listed in the member directory"), default=True)
+    is_featured = models.BooleanField(_("featured on the home page"), default=False)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = OrganisationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+        ordering = ["legal_name"]
+        indexes = [models.Index(fields=["status", "directory_opt_in", "legal_name"])]
+
+    def __str__(self):
+        return self.display_name
+
+    @property
+    def display_name(self) -> str:
+        return self.trade_name or self.legal_name
