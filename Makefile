@@ -53,12 +53,12 @@ test: lint check pytest ## Install, lint, checks and the whole test suite
 browser: install ## Browser tests in headless Chromium (/usr/bin/chromium)
 	$(BIN)/pytest -m browser -p no:xdist
 
-bench: install ## Seed a large data set, serve with gunicorn and load the main pages over HTTP
-	$(BIN)/python tests/bench/run.py --scale $(SCALE)
+bench: install ## Seed a large data set (SCALE=20), serve with gunicorn and load the main pages over HTTP
+	$(BIN)/python tests/bench/run.py --scale $(SCALE) $(BENCH_ARGS)
 
 messages: install ## Extract and compile the translation catalogues (needs GNU gettext)
 	$(MANAGE) makemessages --all --no-obsolete --ignore=.venv --ignore=tests --ignore=staticfiles
 	$(MANAGE) compilemessages --ignore=.venv
 
-clean: ## Remove the virtual environment, the local database and generated files
-	rm -rf $(VENV) db.sqlite3 staticfiles test-output .test-media
+clean: ## Remove the virtual environment, the local database, demo logins and generated files
+	rm -rf $(VENV) db.sqlite3 .demo-logins.json media staticfiles test-output .test-media .bench

@@ -6,3 +6,8 @@ class CmsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "cms"
     verbose_name = _("Website")
+
+    def ready(self):
+        from cms.layout import connect_signals
+
+        connect_signals()

@@ -1,5 +1,32 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from members import views
 
 app_name = "members"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("members/", views.directory, name="directory"),
+    path("members/<slug:slug>/", views.organisation_detail, name="organisation_detail"),
+    path("join/", views.apply, name="apply"),
+    path("join/thanks/", views.apply_done, name="apply_done"),
+    path("invitations/<str:token>/", views.invitation_accept, name="invitation_accept"),
+    path("privacy/", views.privacy_notice, name="privacy_notice"),
+    path("my-space/", views.dashboard, name="dashboard"),
+    path("my-space/profile/", views.profile_edit, name="profile_edit"),
+    path("my-space/my-data.zip", views.data_export, name="data_export"),
+    path("my-space/delete-account/", views.account_delete, name="account_delete"),
+    path("my-space/companies/<slug:slug>/", views.organisation_edit, name="organisation_edit"),
+    path("my-space/companies/<slug:slug>/people/", views.people, name="people"),
+    path("my-space/companies/<slug:slug>/people/<int:pk>/role/", views.person_role, name="person_role"),
+    path("my-space/companies/<slug:slug>/people/<int:pk>/remove/", views.person_remove, name="person_remove"),
+    path(
+        "my-space/companies/<slug:slug>/invitations/<int:pk>/resend/",
+        views.invitation_resend,
+        name="invitation_resend",
+    ),
+    path(
+        "my-space/companies/<slug:slug>/invitations/<int:pk>/revoke/",
+        views.invitation_revoke,
+        name="invitation_revoke",
+    ),
+]

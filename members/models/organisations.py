@@ -1,5 +1,9 @@
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+
+from members.validators import validate_country_code, validate_ice
 
 
 class Region(models.TextChoices):
@@ -43,6 +47,11 @@ class Sector(models.Model):
     def __str__(self):
         return self.name
 
+    def name_for(self, language_code: str | None = None) -> str:
+        """The name in the given (or current) language, falling back to French."""
+        language_code = (language_code or get_language() or "fr")[:2]
+        return {"en": self.name_en, "ar": self.name_ar}.get(language_code, "") or self.name
+
 
 class OrganisationQuerySet(models.QuerySet):
     def active(self):
@@ -66,14 +75,26 @@ class Organisation(models.Model):
     trade_name = models.CharField(_("trade name"), max_length=200, blank=True)
     slug = models.SlugField(_("slug"), max_length=220, unique=True)
     legal_form = models.CharField(_("legal form"), max_length=60, blank=True)
-    ice = models.CharField(_("ICE"), max_length=15, blank=True, help_text=_("Identifiant commun de l'entreprise."))
+    ice = models.CharField(
+        _("ICE"),
+        max_length=15,
+        blank=True,
+        validators=[validate_ice],
+        help_text=_("Identifiant commun de l'entreprise: 15 digits."),
+    )
     rc = models.CharField(_("RC"), max_length=40, blank=True, help_text=_("Registre du commerce."))
     if_number = models.CharField(_("IF"), max_length=40, blank=True, help_text=_("Identifiant fiscal."))
     sectors = models.ManyToManyField(Sector, related_name="organisations", blank=True, verbose_name=_("sectors"))
     size_band = models.CharField(_("size"), max_length=20, choices=SizeBand.choices, blank=True)
     city = models.CharField(_("city"), max_length=120, blank=True)
     region = models.CharField(_("region"), max_length=40, choices=Region.choices, blank=True)
-    country = models.CharField(_("country"), max_length=2, default="MA")
+    country = models.CharField(
+        _("country"),
+        max_length=2,
+        default="MA",
+        validators=[validate_country_code],
+        help_text=_("Two-letter code: MA for Morocco, FR for France…"),
+    )
     website = models.URLField(_("website"), blank=True)
     logo = models.ForeignKey(
         "wagtailimages.Image",
@@ -100,7 +121,20 @@ class Organisation(models.Model):
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
         ordering = ["legal_name"]
-        indexes = [models.Index(fields=["status", "directory_opt_in", "legal_name"])]
+        indexes = [
+            models.Index(fields=["status", "directory_opt_in", "legal_name"]),
+            # The directory filters by region and size among listed companies (10,000 in the bench data set).
+            models.Index(fields=["status", "directory_opt_in", "region", "legal_name"], name="members_org_dir_region"),
+            models.Index(fields=["status", "directory_opt_in", "size_band", "legal_name"], name="members_org_dir_size"),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["ice"],
+                condition=~models.Q(ice=""),
+                name="members_organisation_unique_ice",
+                violation_error_message=_("Another organisation already has this ICE."),
+            ),
+        ]
 
     def __str__(self):
         return self.display_name
@@ -108,3 +142,27 @@ class Organisation(models.Model):
     @property
     def display_name(self) -> str:
         return self.trade_name or self.legal_name
+
+    @property
+    def sector_names(self) -> str:
+        return ", ".join(sector.name for sector in self.sectors.all())
+
+    @property
+    def is_active(self) -> bool:
+        return self.status == self.Status.ACTIVE
+
+    def clean(self):
+        super().clean()
+        if self.country:
+            self.country = self.country.upper()
+        if self.region == Region.FOREIGN and self.country == "MA":
+            raise ValidationError({"country": _("A company outside Morocco needs its country.")})
+        if self.region and self.region != Region.FOREIGN and self.country != "MA":
+            raise ValidationError(
+                {"region": _("Moroccan regions are for companies in Morocco; choose “Outside Morocco”.")}
+            )
+
+    def description_for(self, language_code: str | None = None) -> str:
+        """The description in the given (or current) language, falling back to French."""
+        language_code = (language_code or get_language() or "fr")[:2]
+        return {"en": self.description_en, "ar": self.description_ar}.get(language_code, "") or self.description

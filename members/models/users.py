@@ -41,6 +41,15 @@ class User(AbstractUser):
     preferred_language = models.CharField(
         _("preferred language"), max_length=8, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
     )
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    job_title = models.CharField(_("job title"), max_length=120, blank=True)
+    show_in_directory = models.BooleanField(
+        _("show my contact details to other members"),
+        default=False,
+        help_text=_(
+            "Your name, job title, e-mail and phone appear on your company's page, for logged-in members only."
+        ),
+    )
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = []

@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "cms",
     "members",
     "events",
+    "payments",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -56,6 +57,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.contrib.syndication",
+    "django.contrib.humanize",  # allauth's passkey list uses it
 ]
 
 MIDDLEWARE = [
@@ -69,6 +71,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "members.middleware.StaffTwoFactorMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -130,15 +133,36 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "/"
-WAGTAIL_FRONTEND_LOGIN_URL = "/accounts/login/"
+WAGTAIL_FRONTEND_LOGIN_URL = "account_login"
 
-# django-allauth: e-mail is the login identifier.
+# django-allauth: e-mail is the login identifier; every login (site, Wagtail admin, Django admin) goes through it.
+ACCOUNT_ADAPTER = "members.adapters.AccountAdapter"
+ACCOUNT_FORMS = {"signup": "members.account_forms.SignupForm"}
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_EMAIL_VERIFICATION_BY_CODE_ENABLED = True
+ACCOUNT_LOGIN_BY_CODE_ENABLED = True
+# Reset by link, not by code: the link works when the e-mail is opened on another device (a phone),
+# a code only in the browser that asked for it, and only for a few minutes.
+ACCOUNT_PASSWORD_RESET_BY_CODE_ENABLED = False
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
+ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+ACCOUNT_SESSION_REMEMBER = None
+# allauth's defaults, with failed logins spelled out: 5 per address per 5 minutes, 10 a minute per IP address.
+# They live in the default cache, which must be shared by every process (Redis) in production.
+ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/300s/key"}
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
+MFA_PASSKEY_LOGIN_ENABLED = True
+MFA_TOTP_ISSUER = env_str("SITE_NAME", "Majlis")
+# Passkeys need HTTPS; fido2 already accepts http://localhost. Only for other plain-HTTP development hosts.
+MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = env_bool("MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN", False)
+WAGTAILADMIN_LOGIN_URL = "account_login"
+WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
+WAGTAIL_PASSWORD_RESET_ENABLED = False
+WAGTAIL_EMAIL_MANAGEMENT_ENABLED = False
 
 # Internationalisation: French first, English and Arabic (right to left).
 LANGUAGE_CODE = "fr"
@@ -217,3 +241,16 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {"django.db.backends": {"level": "WARNING"}},
 }
+
+# Page cache: whole pages for anonymous visitors, PAGE_CACHE_SECONDS long (0, the default, is off).
+# Cleared when a page is published or unpublished; see config/page_cache.py.
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 0)
+if PAGE_CACHE_SECONDS > 0:
+    CACHES["pages"] = {**CACHES["default"], "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "majlis") + "-pages"}
+    if not REDIS_URL:
+        CACHES["pages"]["LOCATION"] = "majlis-pages"
+    CACHE_MIDDLEWARE_ALIAS = "pages"
+    CACHE_MIDDLEWARE_SECONDS = PAGE_CACHE_SECONDS
+    CACHE_MIDDLEWARE_KEY_PREFIX = ""
+    MIDDLEWARE = ["config.page_cache.UpdateCacheMiddleware", *MIDDLEWARE, "config.page_cache.FetchFromCacheMiddleware"]
+    INSTALLED_APPS += ["config.page_cache.PageCacheConfig"]

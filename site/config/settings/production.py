@@ -30,3 +30,11 @@ if not SECURE_HSTS_PRELOAD:
     SILENCED_SYSTEM_CHECKS = ["security.W021"]
 SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", True)
 CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", True)
+
+# Accounts: links in e-mails are HTTPS; passkeys only on secure origins. The site runs behind one reverse
+# proxy (see SECURE_PROXY_SSL_HEADER): allauth takes the client address for its rate limits from the last
+# X-Forwarded-For hop that proxy added. Rate-limit counters live in the default cache: set REDIS_URL so
+# that every worker shares them.
+ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https"
+MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = False
+ALLAUTH_TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 1)

@@ -1,0 +1,88 @@
+"""Sectors and member companies of the demo association."""
+
+from django.utils.text import slugify
+
+from cms.demo import content
+from cms.demo.images import draw_logo, wagtail_image
+from members.models import Organisation, Sector
+
+
+def ice_number(seed: int) -> str:
+    """A well-formed ICE: 9 digits for the company, 4 for the establishment, 2 check digits (ISO 7064 mod 97)."""
+    body = f"{(seed * 7_919 + 1_500_000) % 1_000_000_000:09d}0000"
+    check = (-int(body) * 100) % 97
+    return f"{body}{check:02d}"
+
+
+def ice_is_valid(number: str) -> bool:
+    return len(number) == 15 and number.isdigit() and int(number) % 97 == 0
+
+
+def seed_sectors() -> dict[str, Sector]:
+    sectors = {}
+    for slug, (name, name_en, name_ar) in content.SECTORS.items():
+        sectors[slug], _ = Sector.objects.get_or_create(
+            slug=slug, defaults={"name": name, "name_en": name_en, "name_ar": name_ar}
+        )
+    return sectors
+
+
+def _legal_name(trade_name: str, legal_form: str) -> str:
+    return f"{trade_name} {legal_form}" if legal_form in {"SA", "SARL", "SARL AU", "SAS"} else trade_name
+
+
+def seed_organisations(sectors: dict[str, Sector], *, with_logos: bool = True) -> list[Organisation]:
+    organisations = []
+    for index, row in enumerate(content.ORGANISATIONS, start=1):
+        trade_name, legal_form, sector_slugs, city, region, size, featured, text_fr, text_en, text_ar = row
+        slug = slugify(trade_name)
+        logo = wagtail_image(f"Logo {trade_name}", draw_logo(trade_name), f"logo-{slug}.png") if with_logos else None
+        organisation, _ = Organisation.objects.update_or_create(
+            slug=slug,
+            defaults={
+                "legal_name": _legal_name(trade_name, legal_form),
+                "trade_name": trade_name,
+                "legal_form": legal_form,
+                "ice": ice_number(index),
+                "rc": f"{100_000 + index * 37}",
+                "if_number": f"{40_000_000 + index * 613}",
+                "size_band": size,
+                "city": city,
+                "region": region,
+                "country": "FR" if region == "foreign" else "MA",
+                "website": f"https://www.{slug}.example",
+                "description": text_fr,
+                "description_en": text_en,
+                "description_ar": text_ar,
+                "contact_email": f"contact@{slug}.example",
+                "phone": f"+212 5 22 {index:02d} {index * 3 % 100:02d} {index * 7 % 100:02d}",
+                "status": Organisation.Status.ACTIVE,
+                "directory_opt_in": True,
+                "is_featured": featured,
+                "logo": logo,
+            },
+        )
+        organisation.full_clean()
+        organisation.sectors.set([sectors[s] for s in sector_slugs])
+        organisations.append(organisation)
+    return organisations
+
+
+def seed_people(users: dict, organisations: list[Organisation]) -> None:
+    """The demo member and company administrator both work for the first demo company (which puts them in
+    the Members group, through the members service)."""
+    from members.models import Role
+    from members.services import member_add
+
+    company = organisations[0]
+    for role_key, role, job_title in (
+        ("member", Role.MEMBER, "Cheffe de projet"),
+        ("company_admin", Role.ADMIN, "Directeur administratif et financier"),
+    ):
+        user = users[role_key]
+        if not user.job_title:
+            user.job_title = job_title
+            user.show_in_directory = True
+            user.save(update_fields=["job_title", "show_in_directory"])
+        if not company.people.filter(user=user).exists():
+            member_add(organisation=company, user=user, role=role, by=users["secretariat"])

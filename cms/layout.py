@@ -1,0 +1,42 @@
+"""The version of the site's layout (header and footer), part of their fragment cache keys.
+
+It changes whenever the site settings are saved, a page is published, unpublished, moved or deleted (the menus
+show page titles and addresses) or a view restriction changes (listings mark members-only articles). With a
+per-process cache (locmem), other processes see the change when their fragments expire (LAYOUT_CACHE_SECONDS).
+"""
+
+import uuid
+
+from django.core.cache import cache
+
+LAYOUT_VERSION_KEY = "cms:layout-version"
+LAYOUT_CACHE_SECONDS = 300
+
+
+def layout_version() -> str:
+    version = cache.get(LAYOUT_VERSION_KEY)
+    if version is None:
+        version = uuid.uuid4().hex[:12]
+        cache.set(LAYOUT_VERSION_KEY, version, None)
+    return version
+
+
+def bump_layout_version(**kwargs) -> None:
+    cache.set(LAYOUT_VERSION_KEY, uuid.uuid4().hex[:12], None)
+
+
+def connect_signals() -> None:
+    from django.db.models.signals import post_delete, post_save
+    from wagtail.models import Page, PageViewRestriction
+    from wagtail.signals import page_published, page_unpublished, post_page_move
+
+    from cms.models import AssociationSettings, NavigationSettings
+
+    for signal in (page_published, page_unpublished, post_page_move):
+        signal.connect(bump_layout_version, dispatch_uid="cms_layout_version")
+    post_delete.connect(bump_layout_version, sender=Page, dispatch_uid="cms_layout_version_page")
+    # Listings mark members-only articles from a cached list of restricted paths.
+    post_save.connect(bump_layout_version, sender=PageViewRestriction, dispatch_uid="cms_layout_version_pvr")
+    post_delete.connect(bump_layout_version, sender=PageViewRestriction, dispatch_uid="cms_layout_version_pvr")
+    for model in (AssociationSettings, NavigationSettings):
+        post_save.connect(bump_layout_version, sender=model, dispatch_uid=f"cms_layout_version_{model.__name__}")

@@ -1,0 +1,183 @@
+from django.db import models
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList, TabbedInterface
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import StreamField
+
+from cms.validators import validate_bic, validate_iban, validate_ice, validate_rib
+
+
+@register_setting(icon="site")
+class AssociationSettings(BaseSiteSetting):
+    """Who the association is: shown in the header and footer, on invoices and on bank-transfer instructions."""
+
+    name = models.CharField(_("name"), max_length=200, default="Majlis")
+    short_name = models.CharField(_("short name"), max_length=40, blank=True)
+    tagline = models.CharField(_("tagline"), max_length=255, blank=True)
+    tagline_en = models.CharField(_("tagline in English"), max_length=255, blank=True)
+    tagline_ar = models.CharField(_("tagline in Arabic"), max_length=255, blank=True)
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    email = models.EmailField(_("contact e-mail"), blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    address = models.TextField(_("address"), blank=True)
+    city = models.CharField(_("city"), max_length=100, blank=True, default="Casablanca")
+
+    linkedin_url = models.URLField(_("LinkedIn"), blank=True)
+    x_url = models.URLField(_("X (Twitter)"), blank=True)
+    facebook_url = models.URLField(_("Facebook"), blank=True)
+    youtube_url = models.URLField(_("YouTube"), blank=True)
+
+    ice = models.CharField(
+        _("ICE"),
+        max_length=20,
+        blank=True,
+        validators=[validate_ice],
+        help_text=_("Identifiant commun de l'entreprise."),
+    )
+    rc = models.CharField(_("RC"), max_length=40, blank=True, help_text=_("Registre du commerce."))
+    if_number = models.CharField(_("IF"), max_length=40, blank=True, help_text=_("Identifiant fiscal."))
+    cnss = models.CharField(_("CNSS"), max_length=40, blank=True)
+
+    bank_name = models.CharField(_("bank"), max_length=120, blank=True)
+    bank_account_holder = models.CharField(_("account holder"), max_length=200, blank=True)
+    rib = models.CharField(_("RIB"), max_length=32, blank=True, validators=[validate_rib], help_text=_("24 digits."))
+    iban = models.CharField(_("IBAN"), max_length=42, blank=True, validators=[validate_iban])
+    swift_bic = models.CharField(_("SWIFT/BIC"), max_length=11, blank=True, validators=[validate_bic])
+
+    select_related = ["logo"]
+
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(
+                [
+                    FieldPanel("name"),
+                    FieldPanel("short_name"),
+                    FieldPanel("tagline"),
+                    FieldPanel("tagline_en"),
+                    FieldPanel("tagline_ar"),
+                    FieldPanel("logo"),
+                ],
+                heading=_("Identity"),
+            ),
+            ObjectList(
+                [
+                    FieldPanel("email"),
+                    FieldPanel("phone"),
+                    FieldPanel("address"),
+                    FieldPanel("city"),
+                    MultiFieldPanel(
+                        [
+                            FieldPanel("linkedin_url"),
+                            FieldPanel("x_url"),
+                            FieldPanel("facebook_url"),
+                            FieldPanel("youtube_url"),
+                        ],
+                        heading=_("Social networks"),
+                    ),
+                ],
+                heading=_("Contact"),
+            ),
+            ObjectList(
+                [
+                    FieldRowPanel([FieldPanel("ice"), FieldPanel("rc")]),
+                    FieldRowPanel([FieldPanel("if_number"), FieldPanel("cnss")]),
+                    MultiFieldPanel(
+                        [
+                            FieldPanel("bank_name"),
+                            FieldPanel("bank_account_holder"),
+                            FieldPanel("rib"),
+                            FieldRowPanel([FieldPanel("iban"), FieldPanel("swift_bic")]),
+                        ],
+                        heading=_("Bank details for transfers"),
+                    ),
+                ],
+                heading=_("Legal and bank"),
+            ),
+        ]
+    )
+
+    class Meta:
+        verbose_name = _("association")
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def localized_tagline(self) -> str:
+        language = translation.get_language() or ""
+        return {"en": self.tagline_en, "ar": self.tagline_ar}.get(language[:2]) or self.tagline
+
+    @property
+    def social_links(self) -> list[tuple[str, str, str]]:
+        """(key, label, url) for each network that is filled in."""
+        links = [
+            ("linkedin", "LinkedIn", self.linkedin_url),
+            ("x", "X", self.x_url),
+            ("facebook", "Facebook", self.facebook_url),
+            ("youtube", "YouTube", self.youtube_url),
+        ]
+        return [link for link in links if link[2]]
+
+    @property
+    def legal_identifiers(self) -> list[tuple[str, str]]:
+        pairs = [("ICE", self.ice), ("RC", self.rc), ("IF", self.if_number), ("CNSS", self.cnss)]
+        return [pair for pair in pairs if pair[1]]
+
+
+class LinkValue(blocks.StructValue):
+    @property
+    def href(self) -> str:
+        page = self.get("page")
+        if page:
+            return page.localized.url or ""
+        return self.get("url") or ""
+
+    @property
+    def text(self) -> str:
+        page = self.get("page")
+        return self.get("label") or (page.localized.title if page else self.get("url") or "")
+
+
+class LinkBlock(blocks.StructBlock):
+    page = blocks.PageChooserBlock(label=_("page"), required=False)
+    url = blocks.CharBlock(
+        label=_("or address"), required=False, help_text=_("A full address, or a path such as /members/.")
+    )
+    label = blocks.CharBlock(label=_("label"), required=False, help_text=_("Leave empty to use the page title."))
+
+    class Meta:
+        icon = "link"
+        value_class = LinkValue
+        label = _("Link")
+
+
+class FooterColumnBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(label=_("heading"), max_length=80)
+    links = blocks.ListBlock(LinkBlock(), label=_("links"))
+
+    class Meta:
+        icon = "list-ul"
+        label = _("Column")
+
+
+@register_setting(icon="list-ul")
+class NavigationSettings(BaseSiteSetting):
+    """The links of the header menu and of the footer columns."""
+
+    header_links = StreamField([("link", LinkBlock())], verbose_name=_("header menu"), blank=True)
+    footer_columns = StreamField([("column", FooterColumnBlock())], verbose_name=_("footer columns"), blank=True)
+
+    panels = [FieldPanel("header_links"), FieldPanel("footer_columns")]
+
+    class Meta:
+        verbose_name = _("navigation")

@@ -1,0 +1,90 @@
+from django import template
+from django.conf import settings
+from django.core.cache import cache
+from django.urls import translate_url
+from django.utils import translation
+from wagtail.models import Page, Site
+
+from cms.layout import LAYOUT_CACHE_SECONDS, layout_version
+from cms.models import AssociationSettings
+
+register = template.Library()
+
+
+@register.simple_tag
+def cms_layout_version() -> str:
+    """Part of the cache key of the header and footer fragments: changes when settings or pages change."""
+    return layout_version()
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context) -> list[dict]:
+    """One link per language to the current page in that language.
+
+    A Wagtail page links to its translation, or to the home page of that language when it has none; any
+    other view links to the same URL with the other language prefix. Plain links, so that anonymous pages
+    set no cookie and can be cached.
+    """
+    request = context.get("request")
+    if request is None:
+        return []
+    current = translation.get_language()
+    page = context.get("page")
+    urls = {}
+    if isinstance(page, Page) and page.pk and not getattr(request, "is_preview", False):
+        site = Site.find_for_request(request)
+        key = f"cms:translations:{site.pk if site else 0}:{page.pk}:{layout_version()}"
+        urls = cache.get(key)
+        if urls is None:
+            urls = _translated_page_urls(request, page, site)
+            cache.set(key, urls, LAYOUT_CACHE_SECONDS)
+    links = []
+    for code, _name in settings.LANGUAGES:
+        url = urls.get(code) or translate_url(request.get_full_path(), code)
+        info = translation.get_language_info(code)
+        links.append({"code": code, "name": info["name_local"], "url": url, "current": code == current})
+    return links
+
+
+def _translated_page_urls(request, page: Page, site: Site | None) -> dict[str, str]:
+    keys = {page.translation_key}
+    if site is not None:
+        keys.add(site.root_page.translation_key)
+    candidates = Page.objects.live().filter(translation_key__in=keys).select_related("locale")
+    candidates = candidates.only("id", "path", "url_path", "depth", "translation_key", "locale__language_code")
+    by_language: dict[str, str] = {}
+    fallback: dict[str, str] = {}
+    for candidate in candidates:
+        code = candidate.locale.language_code
+        url = candidate.get_url(request)
+        if not url:
+            continue
+        if candidate.translation_key == page.translation_key:
+            by_language[code] = url
+        else:
+            fallback[code] = url
+    return {**fallback, **by_language}
+
+
+@register.simple_tag(takes_context=True)
+def site_layout(context) -> dict:
+    """The association's settings and the cache key of the header and footer fragments for this site.
+
+    The settings come from the cache while the layout version stands, so a warm page spends no query on them.
+    """
+    request = context.get("request")
+    site = Site.find_for_request(request) if request is not None else None
+    if site is None:
+        return {"association": None, "site": None, "fragment_key": "no-site", "timeout": 0}
+    version = layout_version()
+    key = f"cms:association:{site.pk}:{version}"
+    association = cache.get(key)
+    if association is None:
+        association = AssociationSettings.for_site(site)
+        cache.set(key, association, LAYOUT_CACHE_SECONDS)
+    return {
+        "association": association,
+        "site": site,
+        "fragment_key": f"{site.pk}-{version}-{translation.get_language()}",
+        "timeout": LAYOUT_CACHE_SECONDS,
+    }

@@ -1,0 +1,40 @@
+from django.utils.cache import add_never_cache_headers
+from wagtail import hooks
+from wagtail.models import PageViewRestriction
+from wagtail.snippets.models import register_snippet
+
+from cms.models import NewsPage
+from cms.viewsets import NewsCategoryViewSet
+
+register_snippet(NewsCategoryViewSet)
+
+_ACCOUNT_RESTRICTIONS = {PageViewRestriction.LOGIN, PageViewRestriction.GROUPS}
+
+
+def _is_staff(user) -> bool:
+    return user.is_authenticated and (user.is_staff or user.has_perm("wagtailadmin.access_admin"))
+
+
+# Runs before Wagtail's own check (order 0), which would redirect to the login page: a members-only article keeps
+# a public teaser, so that search engines and visitors learn what members get.
+@hooks.register("on_serve_page", order=-1)
+def serve_members_only_news_teaser(callback):
+    def inner(page, request, serve_args, serve_kwargs):
+        if not isinstance(page, NewsPage):
+            return callback(page, request, serve_args, serve_kwargs)
+
+        restrictions = list(page.get_view_restrictions())
+        page._served_restrictions = restrictions
+        page.members_only = any(r.restriction_type in _ACCOUNT_RESTRICTIONS for r in restrictions)
+        refused = [r for r in restrictions if not r.accept_request(request)]
+        if not refused or any(r.restriction_type not in _ACCOUNT_RESTRICTIONS for r in refused):
+            return callback(page, request, serve_args, serve_kwargs)
+        if _is_staff(request.user):
+            # The secretariat and editors read every article, members or not.
+            response = page.serve(request, *serve_args, **serve_kwargs)
+        else:
+            response = page.serve_teaser(request, *serve_args, **serve_kwargs)
+        add_never_cache_headers(response)
+        return response
+
+    return inner

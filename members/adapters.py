@@ -1,0 +1,74 @@
+"""How django-allauth behaves on Majlis: e-mails in the reader's language, the language follows the person."""
+
+from urllib.parse import urlsplit
+
+from allauth.account.adapter import DefaultAccountAdapter
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.http import HttpRequest, HttpResponse
+from django.urls import translate_url
+from django.utils import translation
+
+
+def _supported_language(code: str | None) -> str | None:
+    if not code:
+        return None
+    code = code.split("-")[0].lower()
+    return code if code in dict(settings.LANGUAGES) else None
+
+
+class AccountAdapter(DefaultAccountAdapter):
+    def is_open_for_signup(self, request: HttpRequest) -> bool:
+        # Anyone may create an account; becoming a member is a separate application the secretariat reviews.
+        return True
+
+    def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
+        """Render and send in the recipient's preferred language, whatever language the page was in."""
+        language = self._language_for_recipient(email, context.get("user")) or translation.get_language()
+        with translation.override(language):
+            super().send_mail(template_prefix, email, context)
+
+    def _language_for_recipient(self, email: str, user) -> str | None:
+        if user is None or not getattr(user, "pk", None):
+            user = get_user_model().objects.filter(email__iexact=email).only("preferred_language").first()
+        return _supported_language(getattr(user, "preferred_language", None))
+
+    def login(self, request: HttpRequest, user) -> None:
+        super().login(request, user)
+        language = _supported_language(user.preferred_language)
+        if language:
+            translation.activate(language)
+            request.LANGUAGE_CODE = language
+
+    def get_login_redirect_url(self, request: HttpRequest) -> str:
+        return self._in_users_language(request, super().get_login_redirect_url(request))
+
+    def get_signup_redirect_url(self, request: HttpRequest) -> str:
+        return self._in_users_language(request, super().get_signup_redirect_url(request))
+
+    def _in_users_language(self, request: HttpRequest, url: str) -> str:
+        # The default landing page in the person's own language (/ar/ rather than /); an explicit ?next= wins.
+        language = _supported_language(getattr(request.user, "preferred_language", None))
+        if not language:
+            return url
+        # translate_url resolves the path in the active language: use the path's own (none = the default).
+        path_language = translation.get_language_from_path(urlsplit(url).path) or settings.LANGUAGE_CODE
+        with translation.override(path_language):
+            return translate_url(url, language)
+
+    def post_login(self, request: HttpRequest, user, **kwargs) -> HttpResponse:
+        response = super().post_login(request, user, **kwargs)
+        language = _supported_language(user.preferred_language)
+        if language and response is not None:
+            # Pages outside the language prefix (the admin, e-mailed links) then also open in this language.
+            response.set_cookie(
+                settings.LANGUAGE_COOKIE_NAME,
+                language,
+                max_age=settings.LANGUAGE_COOKIE_AGE,
+                path=settings.LANGUAGE_COOKIE_PATH,
+                domain=settings.LANGUAGE_COOKIE_DOMAIN,
+                secure=settings.LANGUAGE_COOKIE_SECURE,
+                httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+                samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+            )
+        return response

@@ -1,0 +1,385 @@
+"""The secretariat's "Members" menu in the Wagtail admin: companies, people, applications, sectors, notices.
+
+Listings are filtered with django-filter and exportable (CSV/XLSX). Writes that carry a rule (membership status,
+roles, the decision on an application) go through members.services, so the admin and the site behave alike.
+"""
+
+import django_filters
+from django.contrib import messages
+from django.db import models
+from django.shortcuts import redirect
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.views.generic import models as generic
+from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies import ModelPermissionPolicy
+
+from members import services
+from members.forms import DecisionForm
+from members.models import (
+    Consent,
+    MembershipApplication,
+    Organisation,
+    OrganisationMember,
+    PrivacyNotice,
+    Region,
+    Role,
+    Sector,
+    SizeBand,
+)
+
+# --- Organisations -------------------------------------------------------------------------------------------
+
+
+class OrganisationFilterSet(WagtailFilterSet):
+    status = django_filters.ChoiceFilter(label=_("Status"), choices=Organisation.Status.choices)
+    sectors = django_filters.ModelChoiceFilter(label=_("Sector"), queryset=Sector.objects.all())
+    region = django_filters.ChoiceFilter(label=_("Region"), choices=Region.choices)
+    size_band = django_filters.ChoiceFilter(label=_("Size"), choices=SizeBand.choices)
+
+    class Meta:
+        model = Organisation
+        fields = ["status", "sectors", "region", "size_band", "directory_opt_in"]
+
+
+class OrganisationIndexView(generic.IndexView):
+    def get_base_queryset(self):
+        return super().get_base_queryset().prefetch_related("sectors")
+
+
+class OrganisationEditView(generic.EditView):
+    def save_instance(self):
+        # The status goes through the service so that the people's "Members" group follows it.
+        new_status = self.form.cleaned_data["status"]
+        self.form.instance.status = Organisation.objects.values_list("status", flat=True).get(pk=self.object.pk)
+        instance = super().save_instance()
+        return services.organisation_set_status(organisation=instance, status=new_status, by=self.request.user)
+
+
+class OrganisationViewSet(ModelViewSet):
+    model = Organisation
+    icon = "group"
+    menu_label = _("Organisations")
+    index_view_class = OrganisationIndexView
+    edit_view_class = OrganisationEditView
+    list_display = ["display_name", "status", "city", "region", "size_band", DateColumn("created_at", _("Created"))]
+    filterset_class = OrganisationFilterSet
+    search_fields = ["legal_name", "trade_name", "ice", "city", "contact_email"]
+    search_backend_name = None
+    list_export = [
+        "legal_name",
+        "trade_name",
+        "legal_form",
+        "ice",
+        "rc",
+        "if_number",
+        "sector_names",
+        "size_band",
+        "city",
+        "region",
+        "country",
+        "website",
+        "contact_email",
+        "phone",
+        "status",
+        "directory_opt_in",
+        "created_at",
+    ]
+    export_headings = {"sector_names": _("Sectors")}
+    export_filename = "organisations"
+    ordering = ["legal_name"]
+    form_fields = [
+        "legal_name",
+        "trade_name",
+        "slug",
+        "legal_form",
+        "ice",
+        "rc",
+        "if_number",
+        "sectors",
+        "size_band",
+        "city",
+        "region",
+        "country",
+        "website",
+        "logo",
+        "description",
+        "description_en",
+        "description_ar",
+        "contact_email",
+        "phone",
+        "status",
+        "directory_opt_in",
+        "is_featured",
+    ]
+
+    def formfield_for_dbfield(self, db_field, **kwargs):
+        if isinstance(db_field, models.URLField):
+            kwargs.setdefault("assume_scheme", "https")
+        return super().formfield_for_dbfield(db_field, **kwargs)
+
+
+# --- People --------------------------------------------------------------------------------------------------
+
+
+class PersonFilterSet(WagtailFilterSet):
+    role = django_filters.ChoiceFilter(label=_("Role"), choices=Role.choices)
+    organisation__status = django_filters.ChoiceFilter(label=_("Company status"), choices=Organisation.Status.choices)
+    organisation__sectors = django_filters.ModelChoiceFilter(label=_("Sector"), queryset=Sector.objects.all())
+    organisation__region = django_filters.ChoiceFilter(label=_("Region"), choices=Region.choices)
+
+    class Meta:
+        model = OrganisationMember
+        fields = ["role", "organisation__status", "organisation__sectors", "organisation__region"]
+
+
+class PersonIndexView(generic.IndexView):
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("user", "organisation")
+
+
+class PersonCreateView(generic.CreateView):
+    def save_instance(self):
+        data = self.form.cleaned_data
+        return services.member_add(
+            organisation=data["organisation"], user=data["user"], role=data["role"], by=self.request.user
+        )
+
+
+class PersonEditView(generic.EditView):
+    def save_instance(self):
+        return services.member_change_role(
+            membership=self.object, role=self.form.cleaned_data["role"], by=self.request.user
+        )
+
+    def form_valid(self, form):
+        try:
+            return super().form_valid(form)
+        except services.MembersError as error:
+            form.add_error("role", error.message)
+            self.produced_error_message = error.message
+            return self.form_invalid(form)
+
+
+class PersonDeleteView(generic.DeleteView):
+    def delete_action(self):
+        services.member_remove(membership=self.object, by=self.request.user)
+
+    def form_valid(self, form):
+        try:
+            return super().form_valid(form)
+        except services.MembersError as error:
+            messages.error(self.request, error.message)
+            return redirect(self.get_success_url())
+
+
+class PersonViewSet(ModelViewSet):
+    model = OrganisationMember
+    icon = "user"
+    menu_label = _("People")
+    index_view_class = PersonIndexView
+    add_view_class = PersonCreateView
+    edit_view_class = PersonEditView
+    delete_view_class = PersonDeleteView
+    list_display = [
+        Column("user", label=_("Person")),
+        Column("email", label=_("E-mail"), accessor="user.email"),
+        "organisation",
+        "role",
+    ]
+    filterset_class = PersonFilterSet
+    search_fields = ["user__email", "user__first_name", "user__last_name", "organisation__legal_name"]
+    search_backend_name = None
+    list_export = [
+        "user.first_name",
+        "user.last_name",
+        "user.email",
+        "user.job_title",
+        "user.phone",
+        "organisation.legal_name",
+        "role",
+        "joined_at",
+    ]
+    export_headings = {
+        "user.first_name": _("First name"),
+        "user.last_name": _("Last name"),
+        "user.email": _("E-mail"),
+        "user.job_title": _("Job title"),
+        "user.phone": _("Phone"),
+        "organisation.legal_name": _("Organisation"),
+    }
+    export_filename = "people"
+    form_fields = ["organisation", "user", "role"]
+
+
+# --- Applications --------------------------------------------------------------------------------------------
+
+
+class ApplicationPermissionPolicy(ModelPermissionPolicy):
+    """Applications come from the public form; the secretariat decides them but never creates or deletes them."""
+
+    def user_has_permission(self, user, action):
+        return action not in ("add", "delete") and super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)
+
+
+class ApplicationFilterSet(WagtailFilterSet):
+    status = django_filters.ChoiceFilter(label=_("Status"), choices=MembershipApplication.Status.choices)
+    organisation__sectors = django_filters.ModelChoiceFilter(label=_("Sector"), queryset=Sector.objects.all())
+    organisation__region = django_filters.ChoiceFilter(label=_("Region"), choices=Region.choices)
+
+    class Meta:
+        model = MembershipApplication
+        fields = ["status", "organisation__sectors", "organisation__region"]
+
+
+class ApplicationIndexView(generic.IndexView):
+    def get_base_queryset(self):
+        queryset = super().get_base_queryset().select_related("organisation", "applicant")
+        # The menu opens on the approval queue; choosing a status (even "all") in the filters shows the rest.
+        if "status" not in self.request.GET:
+            queryset = queryset.filter(status=MembershipApplication.Status.PENDING)
+        return queryset
+
+
+class ApplicationDecideView(generic.EditView):
+    """Shows the application and lets the secretariat approve or reject it with a message."""
+
+    template_name = "members/admin/application_decide.html"
+
+    def get_form_class(self):
+        return DecisionForm
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs.pop("instance", None)
+        kwargs.pop("for_user", None)
+        return kwargs
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["application"] = self.object
+        return context
+
+    def form_valid(self, form):
+        self.form = form
+        decision = self.request.POST.get("decision")
+        message = form.cleaned_data["message"]
+        try:
+            if decision == "approve":
+                services.application_approve(application=self.object, by=self.request.user, message=message)
+                success = _("%(organisation)s is approved and now an active member.")
+            elif decision == "reject":
+                services.application_reject(application=self.object, by=self.request.user, message=message)
+                success = _("%(organisation)s is rejected; the applicant has been told.")
+            else:
+                raise services.MembersError(_("Choose to approve or to reject."))
+        except services.MembersError as error:
+            form.add_error(None, error.message)
+            self.produced_error_message = error.message
+            return self.form_invalid(form)
+        messages.success(self.request, success % {"organisation": self.object.organisation})
+        return redirect(self.get_success_url())
+
+
+class ApplicationViewSet(ModelViewSet):
+    model = MembershipApplication
+    icon = "tick-inverse"
+    menu_label = _("Applications")
+    index_view_class = ApplicationIndexView
+    edit_view_class = ApplicationDecideView
+    list_display = [
+        Column("organisation", label=_("Organisation")),
+        Column("applicant", label=_("Applicant")),
+        DateColumn("submitted_at", _("Submitted")),
+        "status",
+    ]
+    filterset_class = ApplicationFilterSet
+    search_fields = ["organisation__legal_name", "organisation__trade_name", "applicant__email"]
+    search_backend_name = None
+    list_export = [
+        "organisation.legal_name",
+        "organisation.ice",
+        "applicant.email",
+        "motivation",
+        "status",
+        "submitted_at",
+        "decided_at",
+        "decision_message",
+    ]
+    export_headings = {
+        "organisation.legal_name": _("Organisation"),
+        "organisation.ice": _("ICE"),
+        "applicant.email": _("Applicant"),
+    }
+    export_filename = "membership-applications"
+    form_fields = ["decision_message"]
+
+
+# --- Reference data ------------------------------------------------------------------------------------------
+
+
+class SectorViewSet(ModelViewSet):
+    model = Sector
+    icon = "tag"
+    menu_label = _("Sectors")
+    list_display = ["name", "name_en", "name_ar", "slug"]
+    search_fields = ["name", "name_en", "name_ar"]
+    search_backend_name = None
+    form_fields = ["name", "name_en", "name_ar", "slug"]
+    list_export = ["name", "name_en", "name_ar", "slug"]
+    export_filename = "sectors"
+
+
+class PrivacyNoticeViewSet(ModelViewSet):
+    model = PrivacyNotice
+    icon = "doc-full"
+    menu_label = _("Privacy notices")
+    list_display = ["version", "title", DateColumn("published_at", _("Published"))]
+    form_fields = ["version", "title", "body", "body_en", "body_ar", "published_at"]
+
+
+class ConsentViewSet(ModelViewSet):
+    """Read-only evidence of consents, for answering the CNDP or a person exercising their rights."""
+
+    model = Consent
+    icon = "doc-empty"
+    menu_label = _("Consents")
+    list_display = ["user", "purpose", "granted", "notice", DateColumn("recorded_at", _("Recorded"))]
+    list_filter = ["purpose", "granted"]
+    search_fields = ["user__email"]
+    search_backend_name = None
+    list_export = ["user.email", "purpose", "granted", "notice.version", "recorded_at"]
+    export_filename = "consents"
+    inspect_view_enabled = True
+    form_fields = ["user", "purpose", "granted", "notice"]
+
+
+class ReadOnlyPermissionPolicy(ModelPermissionPolicy):
+    """Consents are evidence: those who may manage them may read them, nobody may rewrite them."""
+
+    def user_has_permission(self, user, action):
+        return action == "view" and (
+            super().user_has_permission(user, "view") or super().user_has_permission(user, "change")
+        )
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)
+
+
+class MembersViewSetGroup(ViewSetGroup):
+    menu_label = _("Members")
+    menu_icon = "group"
+    menu_order = 200
+    items = (
+        ApplicationViewSet("members_applications"),
+        OrganisationViewSet("members_organisations"),
+        PersonViewSet("members_people"),
+        SectorViewSet("members_sectors"),
+        PrivacyNoticeViewSet("members_privacy_notices"),
+        ConsentViewSet("members_consents"),
+    )

@@ -1,0 +1,23 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.permissions import register_permission_policy
+
+from members.log_formatters import FORMATTERS
+from members.models import Consent, MembershipApplication
+from members.viewsets import ApplicationPermissionPolicy, MembersViewSetGroup, ReadOnlyPermissionPolicy
+
+register_permission_policy(MembershipApplication, ApplicationPermissionPolicy(MembershipApplication))
+register_permission_policy(Consent, ReadOnlyPermissionPolicy(Consent))
+
+
+@hooks.register("register_admin_viewset")
+def register_members_viewsets():
+    return MembersViewSetGroup()
+
+
+@hooks.register("register_log_actions")
+def register_members_log_actions(actions):
+    for action, formatter_class in FORMATTERS.items():
+        actions.register_action(action)(formatter_class)
+    actions.register_action("members.application_submit", _("Submit application"), _("Application submitted"))
+    actions.register_action("members.account_delete", _("Delete account"), _("Account deleted at the person's request"))

@@ -1,0 +1,62 @@
+"""Where other apps plug in what happens once an order line is paid or refunded.
+
+    from payments import fulfilment
+    fulfilment.register("dues", on_paid=membership_activate_for_line, on_refunded=membership_cancel_for_line)
+
+Handlers receive the OrderLine and run inside the transaction that marks the order paid (or refunded):
+if one raises, nothing of the payment is saved and the provider will retry.
+"""
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+Handler = Callable[..., None]
+
+
+@dataclass(frozen=True)
+class Handlers:
+    on_paid: Handler | None = None
+    on_refunded: Handler | None = None
+
+
+_registry: dict[str, Handlers] = {}
+
+
+def register(kind: str, *, on_paid: Handler | None = None, on_refunded: Handler | None = None) -> None:
+    """Register what to do when a line of this kind is paid or refunded. Registering again replaces."""
+    _registry[kind] = Handlers(on_paid=on_paid, on_refunded=on_refunded)
+
+
+def unregister(kind: str) -> None:
+    _registry.pop(kind, None)
+
+
+@contextmanager
+def override(kind: str, *, on_paid: Handler | None = None, on_refunded: Handler | None = None) -> Iterator[None]:
+    """Use other handlers for a kind within a block (tests), then put back whatever was registered."""
+    previous = _registry.get(kind)
+    register(kind, on_paid=on_paid, on_refunded=on_refunded)
+    try:
+        yield
+    finally:
+        if previous is None:
+            unregister(kind)
+        else:
+            _registry[kind] = previous
+
+
+def handlers_for(kind: str) -> Handlers:
+    return _registry.get(kind, Handlers())
+
+
+def run_paid(order) -> None:
+    for line in order.lines.all():
+        if handler := handlers_for(line.kind).on_paid:
+            handler(line)
+
+
+def run_refunded(order) -> None:
+    for line in order.lines.all():
+        if handler := handlers_for(line.kind).on_refunded:
+            handler(line)

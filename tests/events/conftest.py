@@ -1,0 +1,25 @@
+import pytest
+from wagtail.models import Site
+
+from tests.factories.events import EventIndexPageFactory
+
+
+@pytest.fixture
+def site_root(db):
+    # The page the default site serves at "/" (the home page once the CMS app provides it).
+    return Site.objects.get(is_default_site=True).root_page
+
+
+@pytest.fixture
+def events_index(site_root):
+    return EventIndexPageFactory(parent=site_root)
+
+
+@pytest.fixture
+def staff_user(django_user_model):
+    return django_user_model.objects.create_user(email="secretariat@astec.ma", password="x" * 12, is_staff=True)
+
+
+@pytest.fixture
+def member_user(django_user_model):
+    return django_user_model.objects.create_user(email="membre@societe.ma", password="x" * 12)
