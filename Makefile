@@ -46,7 +46,7 @@ check: install ## Django system checks and missing migrations
 	DJANGO_SETTINGS_MODULE=config.settings.test $(MANAGE) makemigrations --check --dry-run
 
 pytest: install ## The test suite (without the browser tests)
-	$(BIN)/pytest
+	$(BIN)/pytest -n auto
 
 test: lint check pytest ## Install, lint, checks and the whole test suite
 

@@ -1,11 +1,13 @@
 """Reads of the editorial site: home page sections, news listings, feeds and search."""
 
+import math
 from collections.abc import Iterable, Mapping
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.html import strip_tags
 from wagtail.images import get_image_model
 from wagtail.images.models import AbstractImage
@@ -112,7 +114,11 @@ def feed_news(*, locale: Locale, limit: int = 20) -> list[NewsPage]:
 
 
 def home_page_sections(*, home: HomePage) -> dict:
-    """What the home page shows besides its own fields: next events, latest news, featured member companies."""
+    """What the home page shows besides its own fields: next events, latest news, featured member companies.
+
+    `cache_seconds` is how long that stays true: until the first of the candidate events ends (it then leaves
+    the list), or None when no event can end.
+    """
     # Events in the page's language first; their aliases in the other language trees would otherwise show twice.
     candidates = upcoming_events(limit=12)
     events = [event for event in candidates if event.locale_id == home.locale_id][:3] or candidates[:3]
@@ -139,7 +145,15 @@ def home_page_sections(*, home: HomePage) -> dict:
         "news_index": indexes.get(news_type.pk),
         "events_index": indexes.get(events_type.pk),
         "featured_organisations": organisations,
+        "cache_seconds": _seconds_until_first_end(candidates),
     }
+
+
+def _seconds_until_first_end(events) -> int | None:
+    ends = [event.end for event in events if event.end]
+    if not ends:
+        return None
+    return max(0, math.ceil((min(ends) - timezone.now()).total_seconds()))
 
 
 def search_pages(*, query: str, locale: Locale):

@@ -1,12 +1,13 @@
 """Reads about events that pages and other apps use."""
 
 import datetime as dt
+import math
 from collections.abc import Iterable, Mapping
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import Prefetch
-from django.utils import translation
+from django.db.models import Min, Prefetch
+from django.utils import timezone, translation
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.images import get_image_model
 
@@ -86,6 +87,13 @@ def event_listing(*, index: EventIndexPage, params: Mapping) -> dict:
         "page_obj": page_obj,
         "page_range": paginator.get_elided_page_range(page_obj.number),
     }
+
+
+def event_listing_cache_seconds(*, index: EventIndexPage) -> int | None:
+    """How long the calendar below `index` stays true: until its next upcoming event ends (it then moves from the
+    upcoming to the past events), or None when none is upcoming."""
+    end = EventPage.objects.descendant_of(index).upcoming().live().public().aggregate(first=Min("end"))["first"]
+    return None if end is None else max(0, math.ceil((end - timezone.now()).total_seconds()))
 
 
 def _month_options(months, selected: tuple[int, int] | None, *, descending: bool) -> list[dict]:

@@ -6,3 +6,11 @@ class MembersConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "members"
     verbose_name = _("Members")
+
+    def ready(self):
+        from django.core import checks
+
+        from members.membership_services import check_period_settings, register_fulfilment
+
+        checks.register(check_period_settings)
+        register_fulfilment()

@@ -5,7 +5,7 @@ Messages start with a word, not an address: Wagtail capitalises their first lett
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import LogFormatter
 
-from members.models import Organisation, Role
+from members.models import Membership, Organisation, Role
 
 
 def _role(value) -> str:
@@ -122,6 +122,24 @@ class LastAdminLeftFormatter(_DataFormatter):
     template = _("The last company administrator (%(person)s) deleted their account: appoint a new one")
 
 
+def _membership_status(value) -> str:
+    statuses = Membership.Status
+    return str(statuses(value).label).lower() if value in statuses.values else str(value or "")
+
+
+class MembershipStatusFormatter(_DataFormatter):
+    label = _("Change membership period status")
+    message = _("Membership period status changed")
+    template = _("Membership period changed from %(from)s to %(to)s: %(reason)s")
+
+    def values(self, data):
+        return {
+            "from": _membership_status(data["from"]),
+            "to": _membership_status(data["to"]),
+            "reason": data["reason"],
+        }
+
+
 FORMATTERS = {
     "members.status_change": StatusChangeFormatter,
     "members.person_add": PersonAddFormatter,
@@ -134,4 +152,5 @@ FORMATTERS = {
     "members.application_approve": ApplicationApproveFormatter,
     "members.application_reject": ApplicationRejectFormatter,
     "members.last_admin_left": LastAdminLeftFormatter,
+    "members.membership_status": MembershipStatusFormatter,
 }

@@ -1,9 +1,23 @@
 """Reads about members that views and other apps use."""
 
+from dataclasses import dataclass
+from datetime import date
+
 from django.db.models import Prefetch, Q, QuerySet
+from django.utils import timezone
 from wagtail.images import get_image_model
 
-from members.models import Invitation, MembershipApplication, Organisation, OrganisationMember, Role, Sector
+from members import periods
+from members.models import (
+    Invitation,
+    Membership,
+    MembershipApplication,
+    MembershipPlan,
+    Organisation,
+    OrganisationMember,
+    Role,
+    Sector,
+)
 
 # The logo rendition the directory and profile pages use; prefetched so that a page of logos costs one query.
 LOGO_FILTER = "max-160x80"
@@ -96,3 +110,41 @@ def pending_invitations_of(*, organisation: Organisation) -> QuerySet[Invitation
 
 def applications_of(*, user) -> QuerySet[MembershipApplication]:
     return MembershipApplication.objects.filter(applicant=user).select_related("organisation")
+
+
+@dataclass(frozen=True)
+class DuesOverview:
+    """What My space shows about a company's membership, and which buttons its administrators get."""
+
+    shown: Membership | None
+    awaiting_payment: Membership | None
+    can_renew: bool
+    can_join: bool
+    plans: list[MembershipPlan]
+
+
+def dues_overview(*, organisation: Organisation, today: date | None = None) -> DuesOverview:
+    """The company's membership as My space presents it: the period that matters today and what can be done."""
+    from members.membership_services import period_rules, renewable_membership
+
+    today = today or timezone.localdate()
+    memberships = list(
+        organisation.memberships.exclude(status=Membership.Status.CANCELLED).select_related("plan", "order")
+    )
+    current = [m for m in memberships if m.status in (Membership.Status.ACTIVE, Membership.Status.GRACE)]
+    others = [m for m in memberships if m.status != Membership.Status.ENDED]
+    shown = (current or others or [None])[0]
+    awaiting = next((m for m in memberships if m.status == Membership.Status.AWAITING_PAYMENT), None)
+    pending_review = any(m.status == Membership.Status.PENDING_APPLICATION for m in memberships)
+    renewable = renewable_membership(organisation)
+    can_renew = (
+        awaiting is None and renewable is not None and periods.can_renew(today, renewable.period_end, period_rules())
+    )
+    can_join = not current and awaiting is None and not pending_review
+    return DuesOverview(
+        shown=shown,
+        awaiting_payment=awaiting if awaiting and awaiting.order_id else None,
+        can_renew=can_renew,
+        can_join=can_join,
+        plans=list(MembershipPlan.objects.active()) if can_join else [],
+    )

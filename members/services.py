@@ -444,8 +444,9 @@ def application_submit(*, applicant, data: dict, sectors=(), motivation: str = "
 
 
 def _lock_pending(application: MembershipApplication) -> MembershipApplication:
+    # PostgreSQL cannot lock the nullable side of an outer join: lock the application row only.
     application = (
-        MembershipApplication.objects.select_for_update()
+        MembershipApplication.objects.select_for_update(of=("self",))
         .select_related("organisation", "applicant")
         .get(pk=application.pk)
     )

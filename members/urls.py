@@ -17,6 +17,8 @@ urlpatterns = [
     path("my-space/delete-account/", views.account_delete, name="account_delete"),
     path("my-space/companies/<slug:slug>/", views.organisation_edit, name="organisation_edit"),
     path("my-space/companies/<slug:slug>/people/", views.people, name="people"),
+    path("my-space/companies/<slug:slug>/membership/join/", views.membership_join, name="membership_join"),
+    path("my-space/companies/<slug:slug>/membership/renew/", views.membership_renew, name="membership_renew"),
     path("my-space/companies/<slug:slug>/people/<int:pk>/role/", views.person_role, name="person_role"),
     path("my-space/companies/<slug:slug>/people/<int:pk>/remove/", views.person_remove, name="person_remove"),
     path(

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from wagtail.images import get_image_model
 
-from members import selectors, services
+from members import membership_services, selectors, services
 from members.exports import personal_data_zip
 from members.forms import (
     AccountDeleteForm,
@@ -25,7 +25,7 @@ from members.forms import (
     ProfileForm,
     RoleForm,
 )
-from members.models import Invitation, Organisation, PrivacyNotice, Role
+from members.models import Invitation, MembershipPlan, Organisation, PrivacyNotice, Role
 
 User = get_user_model()
 
@@ -193,6 +193,8 @@ def invitation_accept(request, token):
 @require_GET
 def dashboard(request):
     memberships = list(selectors.memberships_of(user=request.user))
+    for membership in memberships:
+        membership.dues = selectors.dues_overview(organisation=membership.organisation)
     return render(
         request,
         "members/dashboard.html",
@@ -379,3 +381,44 @@ def account_delete(request):
         "members/account_delete.html",
         {"form": form, "last_admin_of": services.last_admin_of(request.user)},
     )
+
+
+# --- Membership dues ----------------------------------------------------------------------------------------
+
+
+def _to_order(request, membership):
+    if membership.order_id is None:
+        messages.info(request, _("Your request is awaiting review by the secretariat; you will pay once accepted."))
+        return redirect("members:dashboard")
+    return redirect("payments:order_detail", public_id=membership.order.public_id)
+
+
+@login_required
+@require_POST
+def membership_join(request, slug):
+    """A company administrator chooses a plan and goes to pay the dues."""
+    organisation = _administered(request, slug)
+    plan_id = request.POST.get("plan", "")
+    plan = MembershipPlan.objects.active().filter(pk=int(plan_id)).first() if plan_id.isdigit() else None
+    if plan is None:
+        messages.error(request, _("Choose a membership plan."))
+        return redirect("members:dashboard")
+    try:
+        membership = membership_services.membership_request(organisation=organisation, plan=plan, by=request.user)
+    except services.MembersError as error:
+        messages.error(request, error.message)
+        return redirect("members:dashboard")
+    return _to_order(request, membership)
+
+
+@login_required
+@require_POST
+def membership_renew(request, slug):
+    """A company administrator renews for the next period and goes to pay the dues."""
+    organisation = _administered(request, slug)
+    try:
+        membership = membership_services.membership_renew(organisation=organisation, by=request.user)
+    except services.MembersError as error:
+        messages.error(request, error.message)
+        return redirect("members:dashboard")
+    return _to_order(request, membership)

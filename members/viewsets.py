@@ -19,8 +19,11 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from members import services
 from members.forms import DecisionForm
 from members.models import (
+    Audience,
     Consent,
+    Membership,
     MembershipApplication,
+    MembershipPlan,
     Organisation,
     OrganisationMember,
     PrivacyNotice,
@@ -371,6 +374,98 @@ class ReadOnlyPermissionPolicy(ModelPermissionPolicy):
         return any(self.user_has_permission(user, action) for action in actions)
 
 
+# --- Plans and memberships -----------------------------------------------------------------------------------
+
+
+class MembershipPlanViewSet(ModelViewSet):
+    model = MembershipPlan
+    icon = "tasks"
+    menu_label = _("Membership plans")
+    list_display = ["name", "audience", "annual_fee", "joining_fee", "requires_approval", "is_active"]
+    list_filter = ["audience", "is_active"]
+    search_fields = ["name", "name_en", "name_ar"]
+    search_backend_name = None
+    form_fields = [
+        "name",
+        "name_en",
+        "name_ar",
+        "audience",
+        "annual_fee",
+        "joining_fee",
+        "requires_approval",
+        "benefits",
+        "benefits_en",
+        "benefits_ar",
+        "is_active",
+        "sort_order",
+    ]
+    list_export = [
+        "name",
+        "name_en",
+        "name_ar",
+        "audience",
+        "annual_fee",
+        "joining_fee",
+        "requires_approval",
+        "is_active",
+    ]
+    export_filename = "membership-plans"
+
+
+class MembershipFilterSet(WagtailFilterSet):
+    status = django_filters.ChoiceFilter(label=_("Status"), choices=Membership.Status.choices)
+    plan = django_filters.ModelChoiceFilter(label=_("Plan"), queryset=MembershipPlan.objects.all())
+    plan__audience = django_filters.ChoiceFilter(label=_("For"), choices=Audience.choices)
+
+    class Meta:
+        model = Membership
+        fields = ["status", "plan", "plan__audience"]
+
+
+class MembershipIndexView(generic.IndexView):
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("organisation", "plan", "order")
+
+
+class MembershipViewSet(ModelViewSet):
+    """Memberships change through dues payments and the daily status job, so the admin lists and exports them."""
+
+    model = Membership
+    icon = "date"
+    menu_label = _("Memberships")
+    index_view_class = MembershipIndexView
+    list_display = [
+        Column("organisation", label=_("Organisation")),
+        Column("plan", label=_("Plan")),
+        "status",
+        DateColumn("period_start", _("Period start")),
+        DateColumn("period_end", _("Period end")),
+    ]
+    filterset_class = MembershipFilterSet
+    search_fields = ["organisation__legal_name", "organisation__trade_name", "order__reference"]
+    search_backend_name = None
+    list_export = [
+        "organisation.legal_name",
+        "organisation.ice",
+        "plan.name",
+        "status",
+        "period_start",
+        "period_end",
+        "order_reference",
+        "order_total",
+    ]
+    export_headings = {
+        "organisation.legal_name": _("Organisation"),
+        "organisation.ice": _("ICE"),
+        "plan.name": _("Plan"),
+        "order_reference": _("Order"),
+        "order_total": _("Total (centimes)"),
+    }
+    export_filename = "memberships"
+    inspect_view_enabled = True
+    form_fields = ["organisation", "plan", "status", "period_start", "period_end", "order"]
+
+
 class MembersViewSetGroup(ViewSetGroup):
     menu_label = _("Members")
     menu_icon = "group"
@@ -379,6 +474,8 @@ class MembersViewSetGroup(ViewSetGroup):
         ApplicationViewSet("members_applications"),
         OrganisationViewSet("members_organisations"),
         PersonViewSet("members_people"),
+        MembershipViewSet("members_memberships"),
+        MembershipPlanViewSet("members_plans"),
         SectorViewSet("members_sectors"),
         PrivacyNoticeViewSet("members_privacy_notices"),
         ConsentViewSet("members_consents"),

@@ -3,11 +3,12 @@ from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
 from members.log_formatters import FORMATTERS
-from members.models import Consent, MembershipApplication
+from members.models import Consent, Membership, MembershipApplication
 from members.viewsets import ApplicationPermissionPolicy, MembersViewSetGroup, ReadOnlyPermissionPolicy
 
 register_permission_policy(MembershipApplication, ApplicationPermissionPolicy(MembershipApplication))
 register_permission_policy(Consent, ReadOnlyPermissionPolicy(Consent))
+register_permission_policy(Membership, ReadOnlyPermissionPolicy(Membership))
 
 
 @hooks.register("register_admin_viewset")

@@ -51,7 +51,7 @@ def counts() -> dict[str, int]:
 
     from cms.models import NewsCategory
     from events.models import Speaker
-    from members.models import OrganisationMember, Sector
+    from members.models import Membership, MembershipPlan, OrganisationMember, Sector
 
     models = [
         get_user_model(),
@@ -59,6 +59,8 @@ def counts() -> dict[str, int]:
         Sector,
         Organisation,
         OrganisationMember,
+        MembershipPlan,
+        Membership,
         Page,
         Revision,
         PageViewRestriction,
@@ -174,3 +176,12 @@ def test_scale_multiplies_companies_articles_and_events(seeded, monkeypatch):
     assert Organisation.objects.filter(slug__startswith="entreprise-").count() == 20
     assert NewsPage.objects.live().filter(slug__startswith="article-").count() == 6
     assert EventPage.objects.live().filter(slug__startswith="evenement-").count() == 4
+
+
+def test_every_demo_company_has_a_current_membership_with_renewal_open_in_autumn(seeded, client):
+    from members.models import Membership, MembershipPlan
+
+    assert MembershipPlan.objects.active().count() == 4
+    current = Membership.objects.current()
+    assert current.count() == Organisation.objects.count() == 40
+    assert {m.period_end.month for m in current} == {12}

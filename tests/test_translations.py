@@ -35,15 +35,17 @@ def test_every_message_is_translated(language):
     fuzzy = [msgid for msgid, _, is_fuzzy, _ in entries if msgid and is_fuzzy]
     assert not untranslated, f"{len(untranslated)} untranslated in {language}: {untranslated[:10]}"
     assert not fuzzy, f"{len(fuzzy)} fuzzy in {language}: {fuzzy[:10]}"
-    assert "msgid_plural" not in po.read_text() or all(
-        'msgstr[0] ""' not in block for block in po.read_text().split("\n\n") if "msgid_plural" in block
-    )
+    # A form is empty when `msgstr[n] ""` is not followed by a continuation line.
+    empty_form = re.compile(r'^msgstr\[\d\] ""\n(?!")', re.MULTILINE)
+    empty_plurals = [b for b in po.read_text().split("\n\n") if "msgid_plural" in b and empty_form.search(b + "\n")]
+    assert not empty_plurals, f"plural entries without every form in {language}: {empty_plurals[:3]}"
 
 
 @pytest.mark.parametrize("language", ["fr", "ar"])
 def test_compiled_catalogue_matches_the_sources(language):
     folder = LOCALE / language / "LC_MESSAGES"
-    catalogue = gettext.GNUTranslations((folder / "django.mo").open("rb"))
+    with (folder / "django.mo").open("rb") as compiled:
+        catalogue = gettext.GNUTranslations(compiled)
     missing = [
         msgid
         for msgid, msgstr, fuzzy, has_context in parse_po(folder / "django.po")

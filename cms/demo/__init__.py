@@ -23,6 +23,7 @@ def seed_demo(*, scale: int = 0, with_images: bool = True, log: Callable[[str], 
         sectors = members.seed_sectors()
         organisations = members.seed_organisations(sectors, with_logos=with_images)
         members.seed_people(users, organisations)
+        members.seed_memberships(organisations)
         say("Home page, standard pages and site settings…")
         site_pages = pages.seed_pages(with_images=with_images)
         say("News…")
@@ -50,6 +51,8 @@ def summary() -> dict[str, int]:
     for label, model_path in (
         ("sectors", "members.Sector"),
         ("organisations", "members.Organisation"),
+        ("membership plans", "members.MembershipPlan"),
+        ("memberships", "members.Membership"),
         ("news articles", "cms.NewsPage"),
         ("events", "events.EventPage"),
     ):

@@ -86,3 +86,87 @@ def seed_people(users: dict, organisations: list[Organisation]) -> None:
             user.save(update_fields=["job_title", "show_in_directory"])
         if not company.people.filter(user=user).exists():
             member_add(organisation=company, user=user, role=role, by=users["secretariat"])
+
+
+# (slug, FR name, EN name, AR name, audience, annual fee MAD, joining fee MAD, needs approval, benefits FR)
+PLANS = (
+    (
+        "startup",
+        "Start-up",
+        "Start-up",
+        "شركة ناشئة",
+        "startup",
+        1_500,
+        0,
+        True,
+        "Accès à l'annuaire, aux événements au tarif membre et à la bourse de partenariats.",
+    ),
+    (
+        "tpe-pme",
+        "TPE / PME",
+        "Small business",
+        "مقاولة صغيرة ومتوسطة",
+        "pme",
+        5_000,
+        1_000,
+        True,
+        "Tous les avantages start-up, participation aux commissions et aux missions B2B.",
+    ),
+    (
+        "grande-entreprise",
+        "Grande entreprise",
+        "Large company",
+        "مقاولة كبرى",
+        "large",
+        15_000,
+        2_500,
+        True,
+        "Tous les avantages PME, visibilité partenaire sur les événements et un siège au comité consultatif.",
+    ),
+    (
+        "cluster",
+        "Cluster",
+        "Cluster",
+        "تجمّع",
+        "cluster",
+        8_000,
+        0,
+        True,
+        "Représentation du cluster et de ses membres, rencontres inter-clusters.",
+    ),
+)
+
+
+def seed_memberships(organisations: list[Organisation]) -> None:
+    """Membership plans, and a current calendar-year membership for every demo company (paid before the platform
+    existed, so without an order). The period ends on 31 December: renewal is open for most of the autumn."""
+    from datetime import date
+
+    from django.utils import timezone
+
+    from members.models import Membership, MembershipPlan
+
+    plans = {}
+    for order, (slug, name, name_en, name_ar, audience, fee, joining, approval, benefits) in enumerate(PLANS):
+        plans[slug], _ = MembershipPlan.objects.update_or_create(
+            name=name,
+            defaults={
+                "name_en": name_en,
+                "name_ar": name_ar,
+                "audience": audience,
+                "annual_fee": fee * 100,
+                "joining_fee": joining * 100,
+                "requires_approval": approval,
+                "benefits": benefits,
+                "sort_order": order,
+            },
+        )
+    year = timezone.localdate().year
+    sizes = {"micro": "startup", "small": "tpe-pme", "medium": "tpe-pme", "large": "grande-entreprise"}
+    for organisation in organisations:
+        plan = plans[sizes.get(organisation.size_band, "tpe-pme")]
+        Membership.objects.get_or_create(
+            organisation=organisation,
+            period_start=date(year, 1, 1),
+            defaults={"plan": plan, "period_end": date(year, 12, 31), "status": "active"},
+        )

@@ -1,6 +1,7 @@
 from django.db import models
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -53,7 +54,10 @@ class NewsIndexPage(Page):
         from cms.selectors import news_listing
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(news_listing(index=self, params=request.GET))
+        # Lazy: read only when the template's cached fragment is missing.
+        listing = SimpleLazyObject(lambda: news_listing(index=self, params=request.GET))
+        for key in ("news", "categories", "selected_category", "selected_tag", "page_obj", "page_range"):
+            context[key] = SimpleLazyObject(lambda key=key: listing[key])
         return context
 
 

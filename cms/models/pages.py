@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.fields import StreamField
@@ -71,7 +72,8 @@ class HomePage(Page):
         from cms.selectors import home_page_sections
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(home_page_sections(home=self))
+        # Read only when the template's cached fragment is missing.
+        context["sections"] = SimpleLazyObject(lambda: home_page_sections(home=self))
         return context
 
 

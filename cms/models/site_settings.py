@@ -144,8 +144,14 @@ class LinkValue(blocks.StructValue):
 
     @property
     def text(self) -> str:
+        # Labels are typed once, in the site's language: a page translated into the active language shows its
+        # own title instead, so that /en/ and /ar/ menus are not in French.
         page = self.get("page")
-        return self.get("label") or (page.localized.title if page else self.get("url") or "")
+        if page:
+            localized = page.localized
+            if localized.pk != page.pk:
+                return localized.title
+        return self.get("label") or (page.title if page else self.get("url") or "")
 
 
 class LinkBlock(blocks.StructBlock):

@@ -1,8 +1,11 @@
+import hashlib
+
 from django import template
 from django.conf import settings
 from django.core.cache import cache
 from django.urls import translate_url
 from django.utils import translation
+from django.utils.safestring import mark_safe
 from wagtail.models import Page, Site
 
 from cms.layout import LAYOUT_CACHE_SECONDS, layout_version
@@ -88,3 +91,49 @@ def site_layout(context) -> dict:
         "fragment_key": f"{site.pk}-{version}-{translation.get_language()}",
         "timeout": LAYOUT_CACHE_SECONDS,
     }
+
+
+class CachedFragmentNode(template.Node):
+    def __init__(self, nodelist, name: str, vary_on: list, timeout):
+        self.nodelist, self.name, self.vary_on, self.timeout = nodelist, name, vary_on, timeout
+
+    def render(self, context) -> str:
+        request = context.get("request")
+        if request is None or getattr(request, "is_preview", False):
+            return self.nodelist.render(context)
+        parts = [self.name, layout_version(), translation.get_language() or ""]
+        parts += [str(value.resolve(context)) for value in self.vary_on]
+        key = "cms:fragment:" + hashlib.md5(":".join(parts).encode(), usedforsecurity=False).hexdigest()
+        html = cache.get(key)
+        if html is None:
+            html = self.nodelist.render(context)
+            # Resolved after rendering, so that the content can say how long it stays true.
+            timeout = self.timeout.resolve(context) if self.timeout is not None else None
+            timeout = LAYOUT_CACHE_SECONDS if timeout is None else min(int(timeout), LAYOUT_CACHE_SECONDS)
+            if timeout > 0:
+                cache.set(key, html, timeout)
+        return mark_safe(html)
+
+
+@register.tag
+def cached_fragment(parser, token):
+    """`{% cached_fragment "name" var… [timeout=var] %}…{% endcached_fragment %}`: the rendered content, cached.
+
+    Keyed by the name, the layout version (bumped whenever pages, settings, member companies or categories
+    change), the active language and the values of the variables; kept LAYOUT_CACHE_SECONDS at most, less when
+    `timeout` (read after rendering, so lazily computed content can set it) says so. Never used in previews.
+    """
+    bits = token.split_contents()
+    if len(bits) < 2:
+        raise template.TemplateSyntaxError(f"{bits[0]} needs a name")
+    name = bits[1].strip("\"'")
+    timeout = None
+    vary_on = []
+    for bit in bits[2:]:
+        if bit.startswith("timeout="):
+            timeout = parser.compile_filter(bit.removeprefix("timeout="))
+        else:
+            vary_on.append(parser.compile_filter(bit))
+    nodelist = parser.parse(("endcached_fragment",))
+    parser.delete_first_token()
+    return CachedFragmentNode(nodelist, name, vary_on, timeout)

@@ -1,11 +1,12 @@
 import datetime as dt
+from functools import partial
 from urllib.parse import urlencode
 from zoneinfo import ZoneInfo
 
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
@@ -51,10 +52,14 @@ class EventIndexPage(Page):
         verbose_name = _("events index page")
 
     def get_context(self, request, *args, **kwargs):
-        from events.selectors import event_listing
+        from events.selectors import event_listing, event_listing_cache_seconds
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(event_listing(index=self, params=request.GET))
+        # Lazy: read only when the template's cached fragment is missing.
+        listing = SimpleLazyObject(lambda: event_listing(index=self, params=request.GET))
+        for key in ("filter_form", "showing_past", "month_options", "events", "page_obj", "page_range"):
+            context[key] = SimpleLazyObject(lambda key=key: listing[key])
+        context["listing_cache_seconds"] = partial(event_listing_cache_seconds, index=self)
         return context
 
 

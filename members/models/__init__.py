@@ -1,14 +1,18 @@
 from .applications import MembershipApplication
 from .consent import Consent, PrivacyNotice
+from .memberships import Audience, Membership, MembershipPlan
 from .organisations import Organisation, OrganisationQuerySet, Region, Sector, SizeBand
 from .people import Invitation, OrganisationMember, Role
 from .users import EmailUserManager, User
 
 __all__ = [
+    "Audience",
     "Consent",
     "EmailUserManager",
     "Invitation",
     "MembershipApplication",
+    "Membership",
+    "MembershipPlan",
     "Organisation",
     "OrganisationMember",
     "OrganisationQuerySet",

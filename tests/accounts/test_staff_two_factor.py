@@ -3,6 +3,7 @@ from django.contrib.messages import get_messages
 from django.urls import reverse
 
 from tests.factories.accounts import PASSWORD, AccountUserFactory, StaffUserFactory, add_totp, has_authenticator
+from tests.i18n import fr
 
 pytestmark = pytest.mark.django_db
 
@@ -19,7 +20,11 @@ def test_staff_without_an_authenticator_opening_the_admin_is_sent_to_set_one_up(
 
     assert response.status_code == 302
     assert response.url == reverse("mfa_activate_totp")
-    assert any("two-factor authentication" in str(message) for message in get_messages(response.wsgi_request))
+    expected = fr(
+        "Staff accounts must use two-factor authentication. "
+        "Set up an authenticator app to continue to the administration."
+    )
+    assert any(expected in str(message) for message in get_messages(response.wsgi_request))
 
 
 def test_staff_without_an_authenticator_cannot_see_any_admin_page(client):

@@ -209,11 +209,12 @@ def main() -> int:
     backend = "PostgreSQL" if db_url.startswith("postgres") else "SQLite"
     env = environment(db_url)
     print(f"Benchmark database: {backend} ({urlsplit(db_url).path.lstrip('/')})")
+    # Development settings (with DEBUG off) run background tasks immediately: the search index and
+    # Wagtail's reference index are filled while seeding instead of waiting for a worker.
+    seed_env = {**env, "DJANGO_SETTINGS_MODULE": "config.settings.dev", "DEBUG": "false"}
+    # Always migrate: a reused database must still match the code being measured.
+    manage(seed_env, "migrate", "--no-input")
     if not args.skip_seed:
-        # Development settings (with DEBUG off) run background tasks immediately: the search index and
-        # Wagtail's reference index are filled while seeding instead of waiting for a worker.
-        seed_env = {**env, "DJANGO_SETTINGS_MODULE": "config.settings.dev", "DEBUG": "false"}
-        manage(seed_env, "migrate", "--no-input")
         manage(seed_env, "seed_demo", "--scale", str(args.scale), timeout=3600)
     manage(env, "collectstatic", "--no-input", "--verbosity=0")
 

@@ -52,3 +52,24 @@ def test_language_switcher_is_made_of_links_not_a_form(client, home):
     html = client.get("/").content.decode()
     assert "set_language" not in html
     assert "/i18n/setlang/" not in html
+
+
+def _header_menu(html: str) -> str:
+    return re.search(r'<nav class="site-nav site-nav--wide".*?</nav>', html, re.S).group(0)
+
+
+def test_header_menu_shows_the_title_of_the_translated_page_in_english(client, home_translations):
+    from wagtail.models import Site
+
+    from cms.models import NavigationSettings
+
+    about_fr = NewsIndexPageFactory(parent=home_translations["fr"], title="Actualités", slug="actualites")
+    about_en = about_fr.copy_for_translation(home_translations["en"].locale)
+    about_en.title, about_en.slug = "News", "news"
+    about_en.save_revision().publish()
+    NavigationSettings.objects.update_or_create(
+        site=Site.objects.get(is_default_site=True),
+        defaults={"header_links": [{"type": "link", "value": {"page": about_fr.pk, "url": "", "label": "Nouvelles"}}]},
+    )
+    assert '<a href="/en/news/">News</a>' in _header_menu(client.get("/en/").content.decode())
+    assert '<a href="/actualites/">Nouvelles</a>' in _header_menu(client.get("/").content.decode())

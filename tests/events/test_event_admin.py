@@ -6,6 +6,7 @@ from django.urls import reverse
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from events.models import EventIndexPage, EventPage
+from tests.events.i18n import fr_html
 from tests.factories.accounts import StaffUserFactory, add_totp
 from tests.factories.events import EventPageFactory, SpeakerFactory
 
@@ -67,7 +68,8 @@ def test_admin_refuses_a_time_skipped_by_the_clock_change(admin_client, events_i
     )
 
     assert response.status_code == 200
-    assert "does not exist in Africa/Casablanca" in response.text
+    skipped = "This time does not exist in %(zone)s: the clocks move forward over it."
+    assert fr_html(skipped, zone="Africa/Casablanca") in response.text
     assert not EventPage.objects.exists()
 
 

@@ -6,6 +6,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from events.models import EventType
+from tests.events.i18n import fr_html
 from tests.factories.events import EventPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -95,7 +96,7 @@ def test_invalid_month_is_explained_and_ignored(client, events_index):
     response = client.get(events_index.url, {"month": "décembre"})
 
     assert response.status_code == 200
-    assert "Choose a month in the form YYYY-MM." in response.text
+    assert fr_html("Choose a month in the form YYYY-MM.") in response.text
     assert titles(response) == ["Digital Now"]
 
 

@@ -4,6 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from tests.events.i18n import fr, fr_html
 from tests.factories.events import (
     EventPageFactory,
     EventPartnerFactory,
@@ -24,7 +25,7 @@ def test_event_page_shows_its_local_times(client, events_index):
 
     assert "20 février 2027, 10:00" in response.text
     assert "12:30" in response.text
-    assert "<dt>Casablanca time</dt>" not in response.text
+    assert f"<dt>{fr('Casablanca time')}</dt>" not in response.text
 
 
 def test_paris_event_also_shows_casablanca_time(client, events_index):
@@ -42,8 +43,8 @@ def test_paris_event_also_shows_casablanca_time(client, events_index):
     text = client.get(event.url).text
 
     assert 'jeudi 1 juillet 2027, 14:00</time>\n– <time datetime="2027-07-01T16:00">16:00' in text
-    assert "Local time (Europe/Paris)" in text
-    assert "<dt>Casablanca time</dt>" in text
+    assert fr("Local time (%(zone)s)", zone="Europe/Paris") in text
+    assert f"<dt>{fr('Casablanca time')}</dt>" in text
     assert 'jeudi 1 juillet 2027, 13:00</time>\n– <time datetime="2027-07-01T15:00">15:00' in text
 
 
@@ -53,7 +54,7 @@ def test_parent_event_lists_its_side_meetings(client, events_index):
 
     response = client.get(fair.url)
 
-    assert "Side meetings" in response.text
+    assert fr("Side meetings") in response.text
     assert "Réunion Maroc Cluster" in response.text
 
 
@@ -63,7 +64,7 @@ def test_side_meeting_says_which_event_it_is_part_of(client, events_index):
 
     response = client.get(meeting.url)
 
-    assert "Part of:" in response.text
+    assert fr("Part of:") in response.text
     assert f'href="{fair.url}">MIDEST Casablanca</a>' in response.text
 
 
@@ -73,7 +74,7 @@ def test_online_link_is_hidden_from_visitors(client, events_index):
     response = client.get(event.url)
 
     assert "secret-room" not in response.text
-    assert "The link to join is sent to registered participants." in response.text
+    assert fr("The link to join is sent to registered participants.") in response.text
 
 
 def test_online_link_is_hidden_from_members_who_are_not_staff(client, events_index, member_user):
@@ -96,7 +97,7 @@ def test_members_only_event_says_registration_is_for_active_members(client, even
     response = client.get(event.url)
 
     assert response.status_code == 200
-    assert "Registration for this event is reserved to active members." in response.text
+    assert fr("Registration for this event is reserved to active members.") in response.text
 
 
 def test_event_page_shows_speakers_programme_and_partners(client, events_index):
@@ -112,7 +113,7 @@ def test_event_page_shows_speakers_programme_and_partners(client, events_index):
 
     assert "Salma Bennani" in text and "Morocco Numeric Cluster" in text
     assert "Cloud souverain" in text and "Salle Atlas" in text
-    assert "CE3M" in text and "Organiser" in text
+    assert "CE3M" in text and fr_html("Organiser") in text
 
 
 def test_map_link_searches_the_address_on_openstreetmap(client, events_index):

@@ -3,6 +3,7 @@ import datetime as dt
 import pytest
 from django.core.exceptions import ValidationError
 
+from tests.events.i18n import fr
 from tests.factories.events import EventPageFactory
 
 UTC = dt.UTC
@@ -55,14 +56,15 @@ def test_time_skipped_by_the_clock_change_is_refused(events_index):
     )
     with pytest.raises(ValidationError) as error:
         event.clean()
-    assert "does not exist in Africa/Casablanca" in str(error.value.message_dict["start_time"])
+    skipped = "This time does not exist in %(zone)s: the clocks move forward over it."
+    assert fr(skipped, zone="Africa/Casablanca") in str(error.value.message_dict["start_time"])
 
 
 def test_event_ending_before_it_starts_is_refused():
     event = EventPageFactory.build(start_time=dt.time(17, 0), end_time=dt.time(9, 0))
     with pytest.raises(ValidationError) as error:
         event.clean()
-    assert error.value.message_dict["end_time"] == ["The event must end after it starts."]
+    assert error.value.message_dict["end_time"] == [fr("The event must end after it starts.")]
 
 
 def test_unknown_time_zone_is_refused():

@@ -5,6 +5,7 @@ from django.urls import reverse
 from members import services
 from members.models import MembershipApplication, Organisation, Role
 from tests.factories.members import MembershipApplicationFactory, MemberUserFactory, SectorFactory
+from tests.i18n import fr_block, fr_date, fr_html
 from tests.members.conftest import in_members_group
 
 pytestmark = pytest.mark.django_db
@@ -58,7 +59,7 @@ def test_invalid_application_keeps_what_was_typed_and_saves_nothing(client):
     response = client.post(reverse("members:apply"), {**COMPANY, "ice": "12345"})
 
     assert response.status_code == 200
-    assert "15 digits" in response.content.decode()
+    assert fr_html("The ICE has exactly 15 digits (you typed %(count)d).", count=5) in response.content.decode()
     assert 'value="Atlas Logiciels SARL"' in response.content.decode()
     assert not Organisation.objects.exists()
 
@@ -111,7 +112,14 @@ def test_applicant_sees_the_pending_application_in_my_space(client):
 
     page = client.get(reverse("members:dashboard")).content.decode()
 
-    assert "awaiting review" in page
+    assert (
+        fr_block(
+            "Your application for %(organisation)s, sent on %(date)s, is awaiting review by the secretariat.",
+            organisation=application.organisation.display_name,
+            date=fr_date(application.submitted_at),
+        )
+        in page
+    )
     assert application.organisation.display_name in page
 
 

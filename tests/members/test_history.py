@@ -12,6 +12,7 @@ from wagtail.models import ModelLogEntry
 from members import services
 from members.models import Role
 from tests.factories.members import MembershipApplicationFactory, MemberUserFactory, OrganisationMemberFactory
+from tests.i18n import fr, fr_html
 
 pytestmark = pytest.mark.django_db
 
@@ -47,7 +48,12 @@ def test_history_page_shows_whose_role_changed_from_what_to_what(client, secreta
     page = client.get(reverse("members_organisations:history", args=[company.pk]), HTTP_ACCEPT_LANGUAGE="en")
 
     assert page.status_code == 200
-    assert "Role of karim@atlas.example.ma changed from member to company administrator" in page.content.decode()
+    expected = fr_html(
+        "Role of %(person)s changed from %(from)s to %(to)s",
+        person="karim@atlas.example.ma",
+        **{"from": fr("Member").lower(), "to": fr("Company administrator").lower()},
+    )
+    assert expected in page.content.decode()
 
 
 def test_history_names_the_person_invited_and_the_role(company, company_admin):

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from members.models import Invitation, OrganisationMember, Role, User
 from tests.factories.members import PASSWORD, MemberUserFactory, invite
+from tests.i18n import fr_html
 from tests.members.conftest import in_members_group
 
 pytestmark = pytest.mark.django_db
@@ -75,7 +76,10 @@ def test_logged_in_user_with_another_address_cannot_accept(client, company, comp
 
     response = client.post(url, follow=True)
 
-    assert "sent to another e-mail address" in response.content.decode()
+    assert (
+        fr_html("This invitation was sent to another e-mail address. Log in with that address to accept it.")
+        in response.content.decode()
+    )
     assert not OrganisationMember.objects.filter(organisation=company, user__email="someone.else@example.ma").exists()
 
 
@@ -86,7 +90,10 @@ def test_expired_invitation_is_refused(client, company, company_admin):
     response = client.get(url)
 
     assert response.status_code == 404
-    assert "expired" in response.content.decode()
+    assert (
+        fr_html("This invitation has expired. Ask your company administrator to send it again.")
+        in response.content.decode()
+    )
 
 
 def test_invitation_is_valid_for_seven_days(company, company_admin):
@@ -149,7 +156,7 @@ def test_inviting_a_current_colleague_is_refused_with_a_message(admin_client, co
     )
 
     assert response.status_code == 200
-    assert "already belongs to the company" in response.content.decode()
+    assert fr_html("This person already belongs to the company.") in response.content.decode()
     assert not Invitation.objects.exists()
 
 
@@ -224,5 +231,8 @@ def test_inviting_an_address_already_invited_is_refused_with_a_message(admin_cli
         reverse("members:people", args=[company.slug]), {"invite-email": "Karim@example.ma", "invite-role": "member"}
     )
 
-    assert "already has a pending invitation" in response.content.decode()
+    assert (
+        fr_html("This address already has a pending invitation: resend it from the list below.")
+        in response.content.decode()
+    )
     assert Invitation.objects.filter(email="karim@example.ma").count() == 1

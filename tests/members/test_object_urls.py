@@ -4,6 +4,7 @@ test_every_object_url_is_covered fails when a URL with an id, slug or token is a
 allauth's URLs without a case here, so that no such page escapes this check."""
 
 import time
+from datetime import timedelta
 
 import pytest
 from allauth import urls as allauth_urls
@@ -13,10 +14,13 @@ from allauth.account.models import EmailAddress
 from allauth.account.utils import user_pk_to_url_str
 from allauth.mfa.models import Authenticator
 from django.urls import URLResolver, reverse
+from django.utils import timezone
 
 from members import urls as members_urls
-from members.models import Invitation, Organisation, OrganisationMember, User
+from members.models import Invitation, Membership, Organisation, OrganisationMember, User
+from payments.models import Order
 from tests.factories.members import AdminFactory, OrganisationMemberFactory, invite
+from tests.factories.memberships import MembershipFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -71,9 +75,15 @@ def a(client):
 
 @pytest.fixture
 def b(db):
-    """Company B, unlisted in the directory: an administrator (holding a passkey), a colleague, an invitation."""
+    """Company B, unlisted in the directory: an administrator (holding a passkey), a colleague, an invitation, a
+    membership open for renewal."""
     admin = AdminFactory(organisation__directory_opt_in=False)
     colleague = OrganisationMemberFactory(organisation=admin.organisation)
+    # Renewal is open for B: renewing it is what A must not manage to do.
+    today = timezone.localdate()
+    MembershipFactory(
+        organisation=admin.organisation, period_start=today - timedelta(days=300), period_end=today + timedelta(days=20)
+    )
     invitation, invitation_url = invite(organisation=admin.organisation, email="nouveau@b.example.ma", by=admin.user)
     passkey = Authenticator.objects.create(
         user=admin.user, type=Authenticator.Type.WEBAUTHN, data={"name": "Clé de B", "credential": {}}
@@ -113,6 +123,8 @@ CASES = {
     "members:invitation_accept": (["get", "post"], lambda a, b: [b["invitation_url"]]),
     "members:organisation_edit": (["get", "post"], _company("members:organisation_edit")),
     "members:people": (["get", "post"], _company("members:people")),
+    "members:membership_join": (["post"], _company("members:membership_join")),
+    "members:membership_renew": (["post"], _company("members:membership_renew")),
     "members:person_role": (["post"], _object("members:person_role", "colleague")),
     "members:person_remove": (["get", "post"], _object("members:person_remove", "colleague")),
     "members:invitation_resend": (["post"], _object("members:invitation_resend", "invitation")),
@@ -128,6 +140,8 @@ def snapshot() -> dict:
         "organisations": list(Organisation.objects.order_by("pk").values()),
         "people": list(OrganisationMember.objects.order_by("pk").values()),
         "invitations": list(Invitation.objects.order_by("pk").values()),
+        "memberships": list(Membership.objects.order_by("pk").values()),
+        "orders": list(Order.objects.order_by("pk").values("pk")),
         "users": list(User.objects.order_by("pk").values("pk", "email", "password", "is_active", "first_name")),
         "addresses": list(EmailAddress.objects.order_by("pk").values()),
         "authenticators": list(Authenticator.objects.order_by("pk").values("pk", "user_id", "type", "data")),

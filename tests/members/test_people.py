@@ -4,9 +4,12 @@ from django.urls import reverse
 from members import services
 from members.models import Organisation, OrganisationMember, Role
 from tests.factories.members import AdminFactory, OrganisationMemberFactory
+from tests.i18n import fr_html
 from tests.members.conftest import in_members_group
 
 pytestmark = pytest.mark.django_db
+
+LAST_ADMIN = fr_html("A company needs at least one administrator: appoint another administrator first.")
 
 
 def test_administrator_promotes_a_colleague(admin_client, company, colleague_membership):
@@ -23,7 +26,7 @@ def test_last_administrator_cannot_demote_themselves(admin_client, company, admi
 
     admin_membership.refresh_from_db()
     assert admin_membership.role == Role.ADMIN
-    assert "at least one administrator" in response.content.decode()
+    assert LAST_ADMIN in response.content.decode()
 
 
 def test_last_administrator_cannot_remove_themselves(admin_client, company, admin_membership):
@@ -32,7 +35,7 @@ def test_last_administrator_cannot_remove_themselves(admin_client, company, admi
     )
 
     assert OrganisationMember.objects.filter(pk=admin_membership.pk).exists()
-    assert "at least one administrator" in response.content.decode()
+    assert LAST_ADMIN in response.content.decode()
 
 
 def test_administrator_can_leave_when_another_remains(admin_client, company, admin_membership):

@@ -1,8 +1,11 @@
+import re
+
 import pytest
 from django.core.exceptions import ValidationError
 
 from members.validators import validate_ice
 from tests.factories.members import OrganisationFactory
+from tests.i18n import fr
 
 
 @pytest.mark.parametrize("ice", ["001234567000089", "000000000000000"])
@@ -24,7 +27,7 @@ def test_anything_else_is_refused(ice):
 def test_two_companies_cannot_share_an_ice():
     OrganisationFactory(ice="001234567000089")
 
-    with pytest.raises(ValidationError, match="already has this ICE"):
+    with pytest.raises(ValidationError, match=re.escape(fr("Another organisation already has this ICE."))):
         OrganisationFactory.build(ice="001234567000089", slug="other").full_clean()
 
 

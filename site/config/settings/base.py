@@ -225,6 +225,16 @@ STRIPE_PUBLISHABLE_KEY = env_str("STRIPE_PUBLISHABLE_KEY")
 STRIPE_WEBHOOK_SECRET = env_str("STRIPE_WEBHOOK_SECRET")
 STRIPE_API_BASE = env_str("STRIPE_API_BASE")
 
+# Membership periods: how dues run for the whole association (see members/periods.py).
+# "calendar" (1 January – 31 December) or "anniversary" (one year from the day the member joins).
+MEMBERSHIP_PERIOD = env_str("MEMBERSHIP_PERIOD", "calendar")
+# Calendar periods only: a company joining during the year pays the remaining months ("prorata"), or the full fee
+# ("next_year"), the period then running to the end of the next year when it joins from the month below on.
+MEMBERSHIP_LATE_JOIN = env_str("MEMBERSHIP_LATE_JOIN", "prorata")
+MEMBERSHIP_LATE_JOIN_FROM_MONTH = env_int("MEMBERSHIP_LATE_JOIN_FROM_MONTH", 10)
+MEMBERSHIP_RENEWAL_WINDOW_DAYS = env_int("MEMBERSHIP_RENEWAL_WINDOW_DAYS", 60)
+MEMBERSHIP_GRACE_DAYS = env_int("MEMBERSHIP_GRACE_DAYS", 30)
+
 # Security defaults that hold everywhere; production.py adds HTTPS-only settings.
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False

@@ -1,0 +1,313 @@
+"""Every write about memberships: asking to join under a plan, renewing, paying, lapsing.
+
+Dues are paid through payments: each membership period has an order whose "dues" line points at it
+(`line.subject`). Paying that order activates the period (the handler registered in MembersConfig.ready());
+refunding it cancels the period. A daily job (`manage.py update_memberships`) moves finished periods into
+grace, then lapses them; the company's status, and so its directory listing and its people's Members group,
+follows. Every status change is logged with who made it and why.
+"""
+
+import logging
+from datetime import date
+
+from django.conf import settings
+from django.core import checks
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.log_actions import log
+
+from members import periods
+from members.models import Membership, MembershipPlan, Organisation, OrganisationMember, Role
+from members.services import MembersError, organisation_set_status
+
+logger = logging.getLogger(__name__)
+
+Status = Membership.Status
+
+
+class NotAdministrator(MembersError):
+    message = _("Only the company's administrators can manage its membership.")
+
+
+class AlreadyMemberForPeriod(MembersError):
+    message = _("The company already has a current membership: renew it when renewal opens.")
+
+
+class RenewalClosed(MembersError):
+    message = _("Renewal is not open for this membership.")
+
+
+class NothingToRenew(MembersError):
+    message = _("The company has no membership to renew.")
+
+
+class PlanUnavailable(MembersError):
+    message = _("This membership plan is not offered.")
+
+
+def period_rules() -> periods.PeriodRules:
+    """The association's period settings."""
+    return periods.PeriodRules(
+        period=settings.MEMBERSHIP_PERIOD,
+        late_join=settings.MEMBERSHIP_LATE_JOIN,
+        late_join_from_month=settings.MEMBERSHIP_LATE_JOIN_FROM_MONTH,
+        renewal_window_days=settings.MEMBERSHIP_RENEWAL_WINDOW_DAYS,
+        grace_days=settings.MEMBERSHIP_GRACE_DAYS,
+    )
+
+
+def _check_administrator(organisation: Organisation, by) -> None:
+    if by is not None and getattr(by, "is_superuser", False):
+        return
+    administrators = OrganisationMember.objects.filter(organisation=organisation, role=Role.ADMIN)
+    if by is None or not administrators.filter(user=by).exists():
+        raise NotAdministrator()
+
+
+def _set_status(membership: Membership, status: str, *, by, reason: str) -> None:
+    previous = membership.status
+    if previous == status:
+        return
+    membership.status = status
+    membership.full_clean()
+    membership.save(update_fields=["status", "updated_at"])
+    log(
+        instance=membership,
+        action="members.membership_status",
+        user=by,
+        data={"from": previous, "to": status, "reason": reason},
+    )
+
+
+def _follow_organisation(organisation: Organisation, *, by) -> None:
+    """A company is an active member while one of its memberships is current (paid, or in grace)."""
+    if organisation.memberships.current().exists():
+        status = Organisation.Status.ACTIVE
+    elif organisation.status == Organisation.Status.ACTIVE:
+        status = Organisation.Status.LAPSED
+    else:
+        return
+    organisation_set_status(organisation=organisation, status=status, by=by)
+
+
+def _period_label(period: periods.Period) -> str:
+    return f"{period.start:%d/%m/%Y} – {period.end:%d/%m/%Y}"
+
+
+def _create_order(*, membership: Membership, dues: int, joining_fee: int, by):
+    # Imported here: payments imports members' models, so members only reaches for payments when it pays.
+    from payments.services import order_create
+    from payments.services.orders import LineSpec
+
+    plan = membership.plan
+    period = periods.Period(membership.period_start, membership.period_end)
+    lines = [
+        LineSpec(
+            kind="dues",
+            description=f"Cotisation {plan.name} — {_period_label(period)}",
+            unit_amount=dues,
+            subject=membership,
+        )
+    ]
+    if joining_fee:
+        lines.append(
+            LineSpec(kind="joining_fee", description=f"Droit d'adhésion — {plan.name}", unit_amount=joining_fee)
+        )
+    order = order_create(lines=lines, organisation=membership.organisation, buyer_user=by, created_by=by, language="")
+    membership.order = order
+    membership.save(update_fields=["order", "updated_at"])
+    return order
+
+
+def _has_been_member(organisation: Organisation) -> bool:
+    return organisation.memberships.filter(
+        status__in=[Status.ACTIVE, Status.GRACE, Status.LAPSED, Status.ENDED]
+    ).exists()
+
+
+@transaction.atomic
+def membership_request(
+    *, organisation: Organisation, plan: MembershipPlan, by, today: date | None = None
+) -> Membership:
+    """A company administrator asks to become (again) a member under a plan.
+
+    A company not yet accepted, under a plan that needs approval, waits for the secretariat (no order yet).
+    Otherwise the membership awaits payment of an order: the dues for the first period (pro-rata or for the
+    next year, as the settings say) and, for a company that has never been a member, the plan's joining fee.
+    Asking again while a request awaits payment returns that request rather than a second order."""
+    _check_administrator(organisation, by)
+    organisation = Organisation.objects.select_for_update().get(pk=organisation.pk)
+    if not plan.is_active:
+        raise PlanUnavailable()
+    if organisation.memberships.current().exists():
+        raise AlreadyMemberForPeriod()
+    waiting = organisation.memberships.filter(status__in=[Status.PENDING_APPLICATION, Status.AWAITING_PAYMENT])
+    if existing := waiting.filter(plan=plan).first():
+        return existing
+    for other in waiting:
+        _set_status(other, Status.CANCELLED, by=by, reason="replaced by a request for another plan")
+    today = today or timezone.localdate()
+    quote = periods.joining_quote(today, plan.annual_fee, period_rules())
+    needs_review = plan.requires_approval and organisation.status == Organisation.Status.APPLICANT
+    membership = Membership(
+        organisation=organisation,
+        plan=plan,
+        period_start=quote.period.start,
+        period_end=quote.period.end,
+        status=Status.PENDING_APPLICATION if needs_review else Status.AWAITING_PAYMENT,
+    )
+    membership.full_clean()
+    membership.save()
+    log(instance=membership, action="wagtail.create", user=by)
+    if not needs_review:
+        joining_fee = 0 if _has_been_member(organisation) else plan.joining_fee
+        _create_order(membership=membership, dues=quote.amount, joining_fee=joining_fee, by=by)
+    return membership
+
+
+@transaction.atomic
+def membership_approve(*, membership: Membership, by, today: date | None = None) -> Membership:
+    """The secretariat accepts a pending request: the dues order is created and the membership awaits payment."""
+    membership = Membership.objects.select_for_update().select_related("plan", "organisation").get(pk=membership.pk)
+    if membership.status != Status.PENDING_APPLICATION:
+        raise MembersError(_("This membership is not awaiting approval."))
+    today = today or timezone.localdate()
+    # The period starts on approval, not on the day of the request.
+    quote = periods.joining_quote(today, membership.plan.annual_fee, period_rules())
+    membership.period_start, membership.period_end = quote.period.start, quote.period.end
+    membership.save(update_fields=["period_start", "period_end", "updated_at"])
+    _set_status(membership, Status.AWAITING_PAYMENT, by=by, reason="approved by the secretariat")
+    joining_fee = 0 if _has_been_member(membership.organisation) else membership.plan.joining_fee
+    _create_order(membership=membership, dues=quote.amount, joining_fee=joining_fee, by=by)
+    return membership
+
+
+def renewable_membership(organisation: Organisation) -> Membership | None:
+    """The company's latest paid period, if it is not already followed by another one."""
+    latest = organisation.memberships.exclude(status__in=[Status.CANCELLED, Status.PENDING_APPLICATION]).first()
+    if latest is None or latest.status not in (Status.ACTIVE, Status.GRACE):
+        return None
+    return latest
+
+
+def pending_renewal(organisation: Organisation) -> Membership | None:
+    return organisation.memberships.filter(status=Status.AWAITING_PAYMENT).first()
+
+
+@transaction.atomic
+def membership_renew(*, organisation: Organisation, by, today: date | None = None) -> Membership:
+    """A company administrator renews for the next period: a new membership awaiting payment of its dues order.
+
+    Only while renewal is open: from MEMBERSHIP_RENEWAL_WINDOW_DAYS before the end of the current period until
+    the end of the grace period. Renewing again while the renewal awaits payment returns that renewal."""
+    _check_administrator(organisation, by)
+    organisation = Organisation.objects.select_for_update().get(pk=organisation.pk)
+    if waiting := pending_renewal(organisation):
+        return waiting
+    current = renewable_membership(organisation)
+    if current is None:
+        raise NothingToRenew()
+    rules = period_rules()
+    today = today or timezone.localdate()
+    if not periods.can_renew(today, current.period_end, rules):
+        raise RenewalClosed()
+    plan = current.plan
+    period = periods.next_period(periods.Period(current.period_start, current.period_end), rules)
+    membership = Membership(
+        organisation=organisation,
+        plan=plan,
+        period_start=period.start,
+        period_end=period.end,
+        status=Status.AWAITING_PAYMENT,
+    )
+    membership.full_clean()
+    membership.save()
+    log(instance=membership, action="wagtail.create", user=by, data={"renews": current.pk})
+    _create_order(membership=membership, dues=plan.annual_fee, joining_fee=0, by=by)
+    return membership
+
+
+def _membership_of(line) -> Membership | None:
+    subject = line.subject
+    if isinstance(subject, Membership):
+        return Membership.objects.select_for_update().select_related("organisation").get(pk=subject.pk)
+    logger.warning("Dues line %s of order %s points at no membership.", line.pk, line.order_id)
+    return None
+
+
+def membership_paid(line) -> None:
+    """Fulfilment of a paid "dues" line: its membership becomes active and its company an active member.
+
+    Runs inside the transaction that marks the order paid. A finished period that this renewal follows ends."""
+    membership = _membership_of(line)
+    if membership is None or membership.status not in (Status.AWAITING_PAYMENT, Status.PENDING_APPLICATION):
+        return
+    by = line.order.created_by
+    reason = f"dues paid (order {line.order.reference})"
+    _set_status(membership, Status.ACTIVE, by=by, reason=reason)
+    for previous in membership.organisation.memberships.filter(
+        status=Status.GRACE, period_start__lt=membership.period_start
+    ):
+        _set_status(previous, Status.ENDED, by=by, reason=reason)
+    _follow_organisation(membership.organisation, by=by)
+
+
+def membership_refunded(line) -> None:
+    """Fulfilment of a refunded "dues" line: the membership is cancelled; the company lapses if nothing else is
+    current."""
+    membership = _membership_of(line)
+    if membership is None or membership.status == Status.CANCELLED:
+        return
+    _set_status(membership, Status.CANCELLED, by=None, reason=f"dues refunded (order {line.order.reference})")
+    _follow_organisation(membership.organisation, by=None)
+
+
+@transaction.atomic
+def membership_update_statuses(*, today: date | None = None) -> dict[str, int]:
+    """The daily job: a period past its end goes into grace, then lapses after MEMBERSHIP_GRACE_DAYS (or simply
+    ends when a paid renewal follows it). Companies left with no current membership lapse: they leave the
+    directory and their people the Members group. Returns how many memberships moved, by new status."""
+    rules = period_rules()
+    today = today or timezone.localdate()
+    moved = {Status.GRACE: 0, Status.LAPSED: 0, Status.ENDED: 0}
+    touched = set()
+    finished = (
+        Membership.objects.select_for_update()
+        .filter(status__in=[Status.ACTIVE, Status.GRACE], period_end__lt=today)
+        .select_related("organisation")
+        .order_by("pk")
+    )
+    for membership in finished:
+        renewed = membership.organisation.memberships.filter(
+            status=Status.ACTIVE, period_start__gt=membership.period_end
+        ).exists()
+        if renewed:
+            new_status, reason = Status.ENDED, "period over, renewal paid"
+        elif periods.is_lapsed(today, membership.period_end, rules):
+            new_status, reason = Status.LAPSED, f"dues unpaid {rules.grace_days} days after the end of the period"
+        else:
+            new_status, reason = Status.GRACE, "period over, dues for the next one unpaid"
+        if new_status != membership.status:
+            _set_status(membership, new_status, by=None, reason=reason)
+            moved[new_status] += 1
+            touched.add(membership.organisation)
+    for organisation in touched:
+        _follow_organisation(organisation, by=None)
+    logger.info("Memberships moved: %s.", {str(status): count for status, count in moved.items()})
+    return {str(status): count for status, count in moved.items()}
+
+
+def check_period_settings(app_configs=None, **kwargs):
+    """System check: the membership period settings make sense (a typo would otherwise surface on first payment)."""
+    try:
+        period_rules()
+    except ValueError as error:
+        return [checks.Error(str(error), id="members.E001")]
+    return []
+
+
+def register_fulfilment() -> None:
+    from payments import fulfilment
+
+    fulfilment.register("dues", on_paid=membership_paid, on_refunded=membership_refunded)
