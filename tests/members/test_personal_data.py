@@ -136,6 +136,13 @@ def test_dashboard_shows_company_role_status_and_security_links(admin_client, co
         assert url in page
 
 
+def test_dashboard_links_to_my_invoices(admin_client):
+    page = admin_client.get(reverse("members:dashboard")).content.decode()
+
+    assert f'href="{reverse("payments:invoices")}"' in page
+    assert "Mes factures" in page
+
+
 def test_administrator_edits_the_company_profile(admin_client, company):
     response = admin_client.post(
         reverse("members:organisation_edit", args=[company.slug]),
