@@ -165,8 +165,16 @@ def unique_organisation_slug(name: str, *, exclude_pk=None) -> str:
 
 
 @transaction.atomic
-def organisation_update(*, organisation: Organisation, by, data: dict, sectors=None) -> Organisation:
-    """Change a company's profile (the fields of ORGANISATION_PROFILE_FIELDS present in data, and its sectors)."""
+def organisation_update(*, organisation: Organisation, by, data: dict, sectors=None, logo_file=None) -> Organisation:
+    """Change a company's profile (the fields of ORGANISATION_PROFILE_FIELDS present in data, and its sectors).
+
+    An uploaded logo_file becomes a Wagtail image titled after the company, in the same transaction."""
+    if logo_file:
+        from wagtail.images import get_image_model
+
+        logo = get_image_model()(title=organisation.display_name, file=logo_file)
+        logo.save()
+        data = {**data, "logo": logo}
     changed = []
     for field in ORGANISATION_PROFILE_FIELDS:
         if field in data and getattr(organisation, field) != data[field]:

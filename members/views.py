@@ -2,7 +2,6 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model, login, logout
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -11,7 +10,6 @@ from django.utils.http import urlencode
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
-from wagtail.images import get_image_model
 
 from members import membership_services, selectors, services
 from members.exports import personal_data_zip
@@ -235,16 +233,14 @@ def organisation_edit(request, slug):
     )
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
-        logo_file = data.pop("logo_file", None)
         try:
-            with transaction.atomic():
-                if logo_file:
-                    logo = get_image_model()(title=organisation.display_name, file=logo_file)
-                    logo.save()
-                    data["logo"] = logo
-                services.organisation_update(
-                    organisation=organisation, by=request.user, data=data, sectors=data.pop("sectors")
-                )
+            services.organisation_update(
+                organisation=organisation,
+                by=request.user,
+                data=data,
+                sectors=data.pop("sectors"),
+                logo_file=data.pop("logo_file", None),
+            )
         except services.MembersError as error:
             messages.error(request, error.message)
         else:
