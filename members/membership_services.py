@@ -8,18 +8,26 @@ follows. Every status change is logged with who made it and why.
 """
 
 import logging
-from datetime import date
+from datetime import date, timedelta
 
 from django.conf import settings
 from django.core import checks
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
 from members import periods
-from members.models import Membership, MembershipPlan, Organisation, OrganisationMember, Role
-from members.services import MembersError, organisation_set_status
+from members.models import (
+    Membership,
+    MembershipPlan,
+    MembershipReminder,
+    Organisation,
+    OrganisationMember,
+    Role,
+)
+from members.services import MembersError, _email, organisation_set_status
 
 logger = logging.getLogger(__name__)
 
@@ -54,6 +62,7 @@ def period_rules() -> periods.PeriodRules:
         late_join_from_month=settings.MEMBERSHIP_LATE_JOIN_FROM_MONTH,
         renewal_window_days=settings.MEMBERSHIP_RENEWAL_WINDOW_DAYS,
         grace_days=settings.MEMBERSHIP_GRACE_DAYS,
+        reminder_days=tuple(settings.MEMBERSHIP_REMINDER_DAYS),
     )
 
 
@@ -95,7 +104,7 @@ def _period_label(period: periods.Period) -> str:
     return f"{period.start:%d/%m/%Y} – {period.end:%d/%m/%Y}"
 
 
-def _create_order(*, membership: Membership, dues: int, joining_fee: int, by):
+def _create_order(*, membership: Membership, dues: int, joining_fee: int, by, buyer=None):
     # Imported here: payments imports members' models, so members only reaches for payments when it pays.
     from payments.services import order_create
     from payments.services.orders import LineSpec
@@ -114,7 +123,10 @@ def _create_order(*, membership: Membership, dues: int, joining_fee: int, by):
         lines.append(
             LineSpec(kind="joining_fee", description=f"Droit d'adhésion — {plan.name}", unit_amount=joining_fee)
         )
-    order = order_create(lines=lines, organisation=membership.organisation, buyer_user=by, created_by=by, language="")
+    buyer = buyer if buyer is not None else by
+    order = order_create(
+        lines=lines, organisation=membership.organisation, buyer_user=buyer, created_by=by, language=""
+    )
     membership.order = order
     membership.save(update_fields=["order", "updated_at"])
     return order
@@ -183,6 +195,29 @@ def membership_approve(*, membership: Membership, by, today: date | None = None)
     return membership
 
 
+@transaction.atomic
+def membership_open(
+    *, organisation: Organisation, plan: MembershipPlan, by, buyer=None, today: date | None = None
+) -> Membership:
+    """The first period of a company the secretariat has just accepted: it awaits payment of its dues order
+    (joining fee included), made out to `buyer` (the applicant). Called by the application approval."""
+    today = today or timezone.localdate()
+    quote = periods.joining_quote(today, plan.annual_fee, period_rules())
+    membership = Membership(
+        organisation=organisation,
+        plan=plan,
+        period_start=quote.period.start,
+        period_end=quote.period.end,
+        status=Status.AWAITING_PAYMENT,
+    )
+    membership.full_clean()
+    membership.save()
+    log(instance=membership, action="wagtail.create", user=by)
+    joining_fee = 0 if _has_been_member(organisation) else plan.joining_fee
+    _create_order(membership=membership, dues=quote.amount, joining_fee=joining_fee, by=by, buyer=buyer)
+    return membership
+
+
 def renewable_membership(organisation: Organisation) -> Membership | None:
     """The company's latest paid period, if it is not already followed by another one."""
     latest = organisation.memberships.exclude(status__in=[Status.CANCELLED, Status.PENDING_APPLICATION]).first()
@@ -202,6 +237,10 @@ def membership_renew(*, organisation: Organisation, by, today: date | None = Non
     Only while renewal is open: from MEMBERSHIP_RENEWAL_WINDOW_DAYS before the end of the current period until
     the end of the grace period. Renewing again while the renewal awaits payment returns that renewal."""
     _check_administrator(organisation, by)
+    return _renew(organisation=organisation, by=by, today=today)
+
+
+def _renew(*, organisation: Organisation, by, today: date | None = None) -> Membership:
     organisation = Organisation.objects.select_for_update().get(pk=organisation.pk)
     if waiting := pending_renewal(organisation):
         return waiting
@@ -263,6 +302,15 @@ def membership_refunded(line) -> None:
     _follow_organisation(membership.organisation, by=None)
 
 
+def membership_order_cancelled(line) -> None:
+    """Fulfilment of a cancelled, unpaid "dues" order: the period it would have paid for is cancelled too, so
+    that the company can ask again (another plan, another way to pay)."""
+    membership = _membership_of(line)
+    if membership is None or membership.status not in (Status.AWAITING_PAYMENT, Status.PENDING_APPLICATION):
+        return
+    _set_status(membership, Status.CANCELLED, by=None, reason=f"order {line.order.reference} cancelled")
+
+
 @transaction.atomic
 def membership_update_statuses(*, today: date | None = None) -> dict[str, int]:
     """The daily job: a period past its end goes into grace, then lapses after MEMBERSHIP_GRACE_DAYS (or simply
@@ -298,6 +346,71 @@ def membership_update_statuses(*, today: date | None = None) -> dict[str, int]:
     return {str(status): count for status, count in moved.items()}
 
 
+def _renewal_paid(membership: Membership) -> bool:
+    return membership.organisation.memberships.filter(
+        status=Status.ACTIVE, period_start__gt=membership.period_end
+    ).exists()
+
+
+def membership_send_renewal_reminders(*, today: date | None = None) -> int:
+    """The daily job: remind the administrators of companies whose period ends soon (or has ended, in grace)
+    to renew, on the days MEMBERSHIP_REMINDER_DAYS lists — each reminder once, none once the renewal is paid.
+
+    The first reminder prepares the renewal (a membership awaiting payment and its order) so that every e-mail
+    carries a link straight to the payment page. Returns how many reminders were sent."""
+    rules = period_rules()
+    today = today or timezone.localdate()
+    horizon = today + timedelta(days=max(rules.reminder_days, default=0))
+    candidates = (
+        Membership.objects.current()
+        .filter(period_end__lte=horizon)
+        .select_related("organisation", "plan")
+        .prefetch_related("reminders")
+        .order_by("pk")
+    )
+    sent = 0
+    for membership in candidates:
+        already = {reminder.days_before_end for reminder in membership.reminders.all()}
+        days = periods.reminder_due(today, membership.period_end, rules, already_sent=already)
+        if days is None or _renewal_paid(membership):
+            continue
+        with transaction.atomic():
+            locked = Membership.objects.select_for_update().get(pk=membership.pk)
+            if locked.reminders.filter(days_before_end__lte=days).exists():
+                continue  # another run got there first
+            administrators = list(membership.organisation.people.admins().select_related("user").order_by("pk"))
+            renewal = _renew(organisation=membership.organisation, by=None, today=today)
+            MembershipReminder.objects.create(
+                membership=locked,
+                days_before_end=days,
+                recipients=", ".join(person.user.email for person in administrators),
+            )
+            log(instance=locked, action="members.renewal_reminder", user=None, data={"days_before_end": days})
+            for person in administrators:
+                _email(
+                    kind="renewal_reminder" if days >= 0 else "renewal_overdue",
+                    to=[person.user.email],
+                    language=person.user.preferred_language,
+                    context={
+                        "organisation": membership.organisation.display_name,
+                        "plan": renewal.plan.name_for(person.user.preferred_language),
+                        "period_end_on": membership.period_end.isoformat(),
+                        "grace_end_on": periods.grace_ends(membership.period_end, rules).isoformat(),
+                        "next_start_on": renewal.period_start.isoformat(),
+                        "next_end_on": renewal.period_end.isoformat(),
+                        "amount": renewal.order.total,
+                        "url": _absolute(reverse("payments:order_detail", args=[renewal.order.public_id])),
+                    },
+                )
+            sent += 1
+    logger.info("Renewal reminders sent: %s.", sent)
+    return sent
+
+
+def _absolute(path: str) -> str:
+    return settings.SITE_URL.rstrip("/") + path
+
+
 def check_period_settings(app_configs=None, **kwargs):
     """System check: the membership period settings make sense (a typo would otherwise surface on first payment)."""
     try:
@@ -310,4 +423,6 @@ def check_period_settings(app_configs=None, **kwargs):
 def register_fulfilment() -> None:
     from payments import fulfilment
 
-    fulfilment.register("dues", on_paid=membership_paid, on_refunded=membership_refunded)
+    fulfilment.register(
+        "dues", on_paid=membership_paid, on_refunded=membership_refunded, on_cancelled=membership_order_cancelled
+    )

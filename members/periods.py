@@ -24,6 +24,7 @@ class PeriodRules:
     late_join_from_month: int = 10
     renewal_window_days: int = 60
     grace_days: int = 30
+    reminder_days: tuple[int, ...] = (30, 7, 0, -15)
 
     def __post_init__(self):
         if self.period not in (CALENDAR, ANNIVERSARY):
@@ -34,6 +35,13 @@ class PeriodRules:
             raise ValueError("MEMBERSHIP_LATE_JOIN_FROM_MONTH must be between 1 and 12.")
         if self.renewal_window_days < 0 or self.grace_days < 0:
             raise ValueError("MEMBERSHIP_RENEWAL_WINDOW_DAYS and MEMBERSHIP_GRACE_DAYS cannot be negative.")
+        for days in self.reminder_days:
+            if not -self.grace_days <= days <= self.renewal_window_days:
+                raise ValueError(
+                    "MEMBERSHIP_REMINDER_DAYS must fall while renewal is open: between "
+                    f"-MEMBERSHIP_GRACE_DAYS ({-self.grace_days}) and MEMBERSHIP_RENEWAL_WINDOW_DAYS "
+                    f"({self.renewal_window_days}), not {days}."
+                )
 
 
 @dataclass(frozen=True)
@@ -120,3 +128,20 @@ def is_lapsed(today: date, end: date, rules: PeriodRules) -> bool:
 
 def can_renew(today: date, end: date, rules: PeriodRules) -> bool:
     return is_in_renewal_window(today, end, rules) or is_in_grace(today, end, rules)
+
+
+def reminder_due(today: date, end: date, rules: PeriodRules, *, already_sent: set[int]) -> int | None:
+    """The renewal reminder to send today for a period ending on `end`, as its number of days before the end.
+
+    The latest reminder whose day has come, unless it (or a later one) was already sent: a job that missed a
+    few days sends one reminder, not the whole backlog; nothing once grace is over."""
+    if is_lapsed(today, end, rules):
+        return None
+    days_left = (end - today).days
+    arrived = [days for days in rules.reminder_days if days >= days_left]
+    if not arrived:
+        return None
+    latest = min(arrived)
+    if any(sent <= latest for sent in already_sent):
+        return None
+    return latest

@@ -420,10 +420,15 @@ def invitation_accept_with_new_account(
 
 
 @transaction.atomic
-def application_submit(*, applicant, data: dict, sectors=(), motivation: str = "") -> MembershipApplication:
-    """A company applies to join; the secretariat is told and reviews it."""
+def application_submit(*, applicant, data: dict, sectors=(), motivation: str = "", plan=None) -> MembershipApplication:
+    """A company applies to join under a plan; the secretariat is told and reviews it.
+
+    Under a plan that needs no approval the application is accepted at once and the applicant, now the company's
+    administrator, can pay the first dues straight away."""
     if MembershipApplication.objects.pending().filter(applicant=applicant).exists():
         raise ApplicationPending()
+    if plan is not None and not plan.is_active:
+        raise MembersError(_("This membership plan is not offered."))
     organisation = Organisation(status=Organisation.Status.APPLICANT)
     for field in ORGANISATION_PROFILE_FIELDS:
         if field in data:
@@ -432,11 +437,15 @@ def application_submit(*, applicant, data: dict, sectors=(), motivation: str = "
     organisation.full_clean()
     organisation.save()
     organisation.sectors.set(sectors)
-    application = MembershipApplication(organisation=organisation, applicant=applicant, motivation=motivation)
+    application = MembershipApplication(
+        organisation=organisation, applicant=applicant, motivation=motivation, plan=plan
+    )
     application.full_clean()
     application.save()
     log(instance=organisation, action="wagtail.create", user=applicant)
     log(instance=application, action="members.application_submit", user=applicant)
+    if plan is not None and not plan.requires_approval:
+        return application_approve(application=application, by=None)
     _email(
         kind="application_received",
         to=secretariat_emails(),
@@ -465,31 +474,47 @@ def _lock_pending(application: MembershipApplication) -> MembershipApplication:
 
 @transaction.atomic
 def application_approve(*, application: MembershipApplication, by, message: str = "") -> MembershipApplication:
-    """Accept a company: it becomes an active member and the applicant its company administrator."""
+    """Accept a company and make the applicant its company administrator.
+
+    With a plan chosen, the company is "approved" and its first membership period awaits payment of the dues
+    order (joining fee included); paying it makes the company an active member. Without plans (an association
+    that does not collect dues here) the company becomes an active member at once."""
+    # Imported here: membership_services builds on this module.
+    from members.membership_services import membership_open
+
     application = _lock_pending(application)
     application.status = MembershipApplication.Status.APPROVED
     application.decided_at = timezone.now()
     application.decided_by = by
     application.decision_message = message
     application.save()
-    organisation_set_status(organisation=application.organisation, status=Organisation.Status.ACTIVE, by=by)
+    organisation = application.organisation
+    new_status = Organisation.Status.APPROVED if application.plan_id else Organisation.Status.ACTIVE
+    organisation_set_status(organisation=organisation, status=new_status, by=by)
     applicant = application.applicant
     if applicant is not None:
-        membership = application.organisation.people.filter(user=applicant).first()
+        membership = organisation.people.filter(user=applicant).first()
         if membership is None:
-            member_add(organisation=application.organisation, user=applicant, role=Role.ADMIN, by=by)
+            member_add(organisation=organisation, user=applicant, role=Role.ADMIN, by=by)
         elif not membership.is_admin:
             member_change_role(membership=membership, role=Role.ADMIN, by=by)
     log(instance=application, action="members.application_approve", user=by, data={"message": message})
+    url = _absolute(reverse("members:dashboard"))
+    amount = None
+    if application.plan_id:
+        dues = membership_open(organisation=organisation, plan=application.plan, by=by, buyer=applicant)
+        url = _absolute(reverse("payments:order_detail", args=[dues.order.public_id]))
+        amount = dues.order.total
     if applicant is not None:
         _email(
             kind="application_approved",
             to=[applicant.email],
             language=applicant.preferred_language,
             context={
-                "organisation": application.organisation.display_name,
+                "organisation": organisation.display_name,
                 "message": message,
-                "url": _absolute(reverse("members:dashboard")),
+                "url": url,
+                "amount": amount,
             },
         )
     return application

@@ -1,5 +1,7 @@
 """Background work for members: the e-mails, rendered in the recipient's language."""
 
+from datetime import date
+
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
@@ -12,9 +14,11 @@ from members.models import Role
 SUBJECTS = {
     "invitation": _("%(organisation)s invites you to join them on %(site)s"),
     "application_received": _("New membership application: %(organisation)s"),
-    "application_approved": _("Welcome: %(organisation)s is now a member"),
+    "application_approved": _("Your application for %(organisation)s is accepted"),
     "application_rejected": _("Your membership application for %(organisation)s"),
     "last_admin_left": _("%(organisation)s no longer has a company administrator"),
+    "renewal_reminder": _("Time to renew the membership of %(organisation)s"),
+    "renewal_overdue": _("The membership of %(organisation)s has ended: renew it now"),
 }
 
 
@@ -24,6 +28,10 @@ def send_members_email(*, kind: str, to: list[str], language: str, context: dict
 
     The context holds only plain strings, so that the task can be queued in the database."""
     context = {**context, "site_name": settings.WAGTAIL_SITE_NAME, "site_url": settings.SITE_URL}
+    # Dates travel as ISO strings (keys ending in "_on") and are shown in the recipient's language.
+    for key, value in context.items():
+        if key.endswith("_on") and isinstance(value, str):
+            context[key] = date.fromisoformat(value)
     with translation.override(language or settings.LANGUAGE_CODE):
         if context.get("role") in Role.values:
             context["role"] = str(Role(context["role"]).label).lower()
@@ -41,3 +49,11 @@ def purge_expired_applications() -> int:
     from members.services import applications_purge_expired
 
     return applications_purge_expired()
+
+
+@task()
+def send_membership_reminders() -> int:
+    """The daily renewal reminders (members.membership_services.membership_send_renewal_reminders)."""
+    from members.membership_services import membership_send_renewal_reminders
+
+    return membership_send_renewal_reminders()

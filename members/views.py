@@ -112,15 +112,20 @@ def apply(request):
     form = ApplicationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.application_submit(
+            application = services.application_submit(
                 applicant=request.user,
                 data=form.cleaned_data,
                 sectors=form.cleaned_data["sectors"],
                 motivation=form.cleaned_data["motivation"],
+                plan=form.cleaned_data.get("plan"),
             )
         except services.MembersError as error:
             messages.error(request, error.message)
         else:
+            if application.status == application.Status.APPROVED:
+                # A plan without approval: the company can pay its first dues straight away.
+                messages.success(request, _("Welcome! Pay the first dues to complete your membership."))
+                return redirect("members:dashboard")
             return redirect("members:apply_done")
     return render(request, "members/apply.html", {"form": form})
 

@@ -1,5 +1,6 @@
 """Who may see an order: its buyer, or a person of the buying organisation (as the members app records it)."""
 
+from members.models import Role
 from members.selectors import memberships_of
 
 
@@ -16,3 +17,15 @@ def can_view_order(user, order) -> bool:
     if order.buyer_user_id == user.pk:
         return True
     return order.organisation_id is not None and order.organisation_id in organisation_ids_for(user)
+
+
+def can_cancel_order(user, order) -> bool:
+    """Its buyer, or an administrator of the buying company, may withdraw an unpaid order."""
+    if not user.is_authenticated:
+        return False
+    if order.buyer_user_id == user.pk:
+        return True
+    return (
+        order.organisation_id is not None
+        and memberships_of(user=user).filter(organisation_id=order.organisation_id, role=Role.ADMIN).exists()
+    )

@@ -18,14 +18,22 @@ Handler = Callable[..., None]
 class Handlers:
     on_paid: Handler | None = None
     on_refunded: Handler | None = None
+    on_cancelled: Handler | None = None
 
 
 _registry: dict[str, Handlers] = {}
 
 
-def register(kind: str, *, on_paid: Handler | None = None, on_refunded: Handler | None = None) -> None:
-    """Register what to do when a line of this kind is paid or refunded. Registering again replaces."""
-    _registry[kind] = Handlers(on_paid=on_paid, on_refunded=on_refunded)
+def register(
+    kind: str,
+    *,
+    on_paid: Handler | None = None,
+    on_refunded: Handler | None = None,
+    on_cancelled: Handler | None = None,
+) -> None:
+    """Register what to do when a line of this kind is paid, refunded, or its unpaid order cancelled (by the
+    buyer, the secretariat, or because its payment deadline passed). Registering again replaces."""
+    _registry[kind] = Handlers(on_paid=on_paid, on_refunded=on_refunded, on_cancelled=on_cancelled)
 
 
 def unregister(kind: str) -> None:
@@ -33,10 +41,16 @@ def unregister(kind: str) -> None:
 
 
 @contextmanager
-def override(kind: str, *, on_paid: Handler | None = None, on_refunded: Handler | None = None) -> Iterator[None]:
+def override(
+    kind: str,
+    *,
+    on_paid: Handler | None = None,
+    on_refunded: Handler | None = None,
+    on_cancelled: Handler | None = None,
+) -> Iterator[None]:
     """Use other handlers for a kind within a block (tests), then put back whatever was registered."""
     previous = _registry.get(kind)
-    register(kind, on_paid=on_paid, on_refunded=on_refunded)
+    register(kind, on_paid=on_paid, on_refunded=on_refunded, on_cancelled=on_cancelled)
     try:
         yield
     finally:
@@ -59,4 +73,10 @@ def run_paid(order) -> None:
 def run_refunded(order) -> None:
     for line in order.lines.all():
         if handler := handlers_for(line.kind).on_refunded:
+            handler(line)
+
+
+def run_cancelled(order) -> None:
+    for line in order.lines.all():
+        if handler := handlers_for(line.kind).on_cancelled:
             handler(line)

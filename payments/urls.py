@@ -7,6 +7,7 @@ app_name = "payments"
 urlpatterns = [
     path("payments/orders/<uuid:public_id>/", views.order_detail, name="order_detail"),
     path("payments/orders/<uuid:public_id>/pay/", views.order_pay, name="order_pay"),
+    path("payments/orders/<uuid:public_id>/cancel/", views.order_cancel_view, name="order_cancel"),
     path("payments/orders/<uuid:public_id>/transfer/", views.bank_transfer, name="bank_transfer"),
     path("payments/orders/<uuid:public_id>/card/success/", views.checkout_success, name="checkout_success"),
     path("payments/orders/<uuid:public_id>/card/cancelled/", views.checkout_cancel, name="checkout_cancel"),

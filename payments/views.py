@@ -14,7 +14,8 @@ from payments.invoices_pdf import render_invoice_pdf
 from payments.models import PaymentMethod, TransferReceipt
 from payments.providers import online_providers
 from payments.seller import bank_details
-from payments.services import PaymentError, transfer_receipt_upload
+from payments.access import can_cancel_order
+from payments.services import PaymentError, order_cancel, transfer_receipt_upload
 from payments.stripe_gateway import StripeGatewayError
 
 
@@ -22,11 +23,15 @@ def _order_context(order, **extra):
     return {"order": order, "lines": order.lines.all(), "invoice": selectors.invoice_of(order), **extra}
 
 
+def _detail_context(request, order, **extra):
+    return _order_context(order, can_cancel=order.is_payable and can_cancel_order(request.user, order), **extra)
+
+
 @login_required
 def order_detail(request, public_id):
     order = selectors.order_for_viewer(public_id=public_id, user=request.user)
     form = ChooseMethodForm(providers=online_providers()) if order.is_payable else None
-    return render(request, "payments/order_detail.html", _order_context(order, form=form))
+    return render(request, "payments/order_detail.html", _detail_context(request, order, form=form))
 
 
 @login_required
@@ -38,7 +43,7 @@ def order_pay(request, public_id):
         messages.info(request, _("This order can no longer be paid."))
         return redirect("payments:order_detail", public_id=order.public_id)
     if not form.is_valid():
-        return render(request, "payments/order_detail.html", _order_context(order, form=form), status=400)
+        return render(request, "payments/order_detail.html", _detail_context(request, order, form=form), status=400)
     try:
         result = form.provider().start(order=order, request=request)
     except StripeGatewayError:
@@ -50,6 +55,23 @@ def order_pay(request, public_id):
         messages.error(request, error.message)
         return redirect("payments:order_detail", public_id=order.public_id)
     return redirect(result.redirect_url)
+
+
+@login_required
+@require_POST
+def order_cancel_view(request, public_id):
+    """The buyer, or an administrator of the buying company, withdraws an unpaid order (e.g. to choose another
+    plan, or because the event is off for them); what the order was for follows (payments.fulfilment)."""
+    order = selectors.order_for_viewer(public_id=public_id, user=request.user)
+    if not can_cancel_order(request.user, order):
+        raise Http404
+    try:
+        order_cancel(order=order, by=request.user)
+    except PaymentError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("The order is cancelled."))
+    return redirect("payments:order_detail", public_id=order.public_id)
 
 
 @login_required

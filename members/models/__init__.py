@@ -1,6 +1,6 @@
 from .applications import MembershipApplication
 from .consent import Consent, PrivacyNotice
-from .memberships import Audience, Membership, MembershipPlan
+from .memberships import Audience, Membership, MembershipPlan, MembershipReminder
 from .organisations import Organisation, OrganisationQuerySet, Region, Sector, SizeBand
 from .people import Invitation, OrganisationMember, Role
 from .users import EmailUserManager, User
@@ -13,6 +13,7 @@ __all__ = [
     "MembershipApplication",
     "Membership",
     "MembershipPlan",
+    "MembershipReminder",
     "Organisation",
     "OrganisationMember",
     "OrganisationQuerySet",

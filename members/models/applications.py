@@ -28,6 +28,14 @@ class MembershipApplication(models.Model):
         related_name="membership_applications",
         verbose_name=_("applicant"),
     )
+    plan = models.ForeignKey(
+        "members.MembershipPlan",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="applications",
+        verbose_name=_("membership plan"),
+    )
     motivation = models.TextField(_("why the company wants to join"), blank=True)
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.PENDING)
     submitted_at = models.DateTimeField(_("submitted"), auto_now_add=True)

@@ -124,3 +124,27 @@ class Membership(models.Model):
     @property
     def order_total(self) -> int | None:
         return self.order.total if self.order_id else None
+
+
+class MembershipReminder(models.Model):
+    """A renewal reminder sent about a period, kept so that each one goes out once only."""
+
+    membership = models.ForeignKey(
+        Membership, on_delete=models.CASCADE, related_name="reminders", verbose_name=_("membership")
+    )
+    days_before_end = models.SmallIntegerField(
+        _("days before the end"), help_text=_("Negative: sent during the grace period.")
+    )
+    sent_at = models.DateTimeField(_("sent"), auto_now_add=True)
+    recipients = models.TextField(_("recipients"), blank=True)
+
+    class Meta:
+        verbose_name = _("renewal reminder")
+        verbose_name_plural = _("renewal reminders")
+        ordering = ["-sent_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["membership", "days_before_end"], name="members_reminder_once"),
+        ]
+
+    def __str__(self):
+        return f"{self.membership} · {self.days_before_end:+d}"

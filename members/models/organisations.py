@@ -67,6 +67,8 @@ class Organisation(models.Model):
 
     class Status(models.TextChoices):
         APPLICANT = "applicant", _("Application pending")
+        # Accepted by the secretariat; becomes an active member when its first dues are paid.
+        APPROVED = "approved", _("Approved, first dues unpaid")
         ACTIVE = "active", _("Active member")
         LAPSED = "lapsed", _("Lapsed")
         REJECTED = "rejected", _("Application rejected")

@@ -197,6 +197,7 @@ def order_cancel(*, order: Order, by=None) -> Order:
             raise OrderNotPayable()
         order.status = Order.Status.CANCELLED
         order.save(update_fields=["status", "updated_at"])
+        fulfilment.run_cancelled(order)
     return order
 
 

@@ -154,3 +154,66 @@ def test_the_order_page_works_in_arabic_right_to_left(client):
     response = client.get(f"/ar/payments/orders/{order.public_id}/")
     assert response.status_code == 200
     assert 'dir="rtl"' in response.content.decode()
+
+
+def test_the_buyer_cancels_an_unpaid_order_and_can_no_longer_pay_it(client):
+    order = make_order()
+    client.force_login(order.buyer_user)
+    assert (
+        f"/payments/orders/{order.public_id}/cancel/"
+        in client.get(f"/payments/orders/{order.public_id}/").content.decode()
+    )
+
+    response = client.post(f"/payments/orders/{order.public_id}/cancel/")
+
+    assert response.status_code == 302
+    order.refresh_from_db()
+    assert order.status == "cancelled"
+    page = client.get(f"/payments/orders/{order.public_id}/").content.decode()
+    assert f"/payments/orders/{order.public_id}/pay/" not in page
+    assert f"/payments/orders/{order.public_id}/cancel/" not in page
+
+
+def test_a_plain_colleague_cannot_cancel_the_companys_order(client, company, member_of):
+    order = make_order(organisation=company)
+    client.force_login(member_of(company))
+
+    assert client.post(f"/payments/orders/{order.public_id}/cancel/").status_code == 404
+    order.refresh_from_db()
+    assert order.status == "pending"
+
+
+def test_the_companys_administrator_cancels_its_order(client, company):
+    from members.models import OrganisationMember, Role
+    from tests.factories.payments import BuyerFactory
+
+    order = make_order(organisation=company)
+    admin = BuyerFactory()
+    OrganisationMember.objects.create(organisation=company, user=admin, role=Role.ADMIN)
+    client.force_login(admin)
+
+    client.post(f"/payments/orders/{order.public_id}/cancel/")
+
+    order.refresh_from_db()
+    assert order.status == "cancelled"
+
+
+def test_another_company_cannot_cancel_the_order(client, company, company_b, member_of):
+    order = make_order(organisation=company)
+    client.force_login(member_of(company_b))
+
+    assert client.post(f"/payments/orders/{order.public_id}/cancel/").status_code == 404
+    order.refresh_from_db()
+    assert order.status == "pending"
+
+
+def test_a_paid_order_cannot_be_cancelled(client):
+    order = make_order()
+    pay(order)
+    client.force_login(order.buyer_user)
+
+    response = client.post(f"/payments/orders/{order.public_id}/cancel/", follow=True)
+
+    order.refresh_from_db()
+    assert order.status == "paid"
+    assert response.status_code == 200

@@ -234,6 +234,8 @@ MEMBERSHIP_LATE_JOIN = env_str("MEMBERSHIP_LATE_JOIN", "prorata")
 MEMBERSHIP_LATE_JOIN_FROM_MONTH = env_int("MEMBERSHIP_LATE_JOIN_FROM_MONTH", 10)
 MEMBERSHIP_RENEWAL_WINDOW_DAYS = env_int("MEMBERSHIP_RENEWAL_WINDOW_DAYS", 60)
 MEMBERSHIP_GRACE_DAYS = env_int("MEMBERSHIP_GRACE_DAYS", 30)
+# Renewal reminders, in days before the end of a period (0: on the last day; negative: during grace).
+MEMBERSHIP_REMINDER_DAYS = [int(days) for days in env_list("MEMBERSHIP_REMINDER_DAYS", ["30", "7", "0", "-15"])]
 
 # Security defaults that hold everywhere; production.py adds HTTPS-only settings.
 SESSION_COOKIE_HTTPONLY = True

@@ -1,0 +1,23 @@
+from django.core.management.base import BaseCommand
+
+from members.membership_services import membership_send_renewal_reminders
+
+
+class Command(BaseCommand):
+    help = (
+        "E-mail renewal reminders to the administrators of companies whose membership ends soon or is in grace, "
+        "on the days MEMBERSHIP_REMINDER_DAYS lists; each reminder is sent once. Run it daily from cron."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--queue", action="store_true", help="Queue the job for the tasks worker instead.")
+
+    def handle(self, *args, **options):
+        if options["queue"]:
+            from members.tasks import send_membership_reminders
+
+            result = send_membership_reminders.enqueue()
+            self.stdout.write(f"Renewal reminders queued (task {result.id}).")
+            return
+        sent = membership_send_renewal_reminders()
+        self.stdout.write(f"Renewal reminders sent: {sent}.")
