@@ -1,9 +1,9 @@
 """Reads about members that views and other apps use."""
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Sum
 from django.utils import timezone
 from wagtail.images import get_image_model
 
@@ -147,4 +147,59 @@ def dues_overview(*, organisation: Organisation, today: date | None = None) -> D
         can_renew=can_renew,
         can_join=can_join,
         plans=list(MembershipPlan.objects.active()) if can_join else [],
+    )
+
+
+def renewals_due(*, within_days: int = 30, today: date | None = None) -> QuerySet[Membership]:
+    """Current memberships ending within `within_days` (or in grace) whose next period is not paid yet."""
+    today = today or timezone.localdate()
+    renewed = Membership.objects.filter(
+        organisation=OuterRef("organisation"), status=Membership.Status.ACTIVE, period_start__gt=OuterRef("period_end")
+    )
+    return (
+        Membership.objects.current()
+        .filter(period_end__lte=today + timedelta(days=within_days))
+        .exclude(Exists(renewed))
+    )
+
+
+@dataclass(frozen=True)
+class DuesSummary:
+    """The treasurer's figures (Wagtail dashboard), amounts in centimes."""
+
+    year: int
+    collected: int
+    collected_last_year: int
+    collected_last_year_to_date: int
+    outstanding: int
+    outstanding_orders: int
+    transfers_waiting: int
+    renewals_due: int
+
+
+def dues_summary(*, today: date | None = None) -> DuesSummary:
+    """Dues (and joining fees) collected this year and last, what is still owed, renewals due in 30 days.
+
+    A constant handful of aggregate queries, whatever the number of members."""
+    from payments.models import Order
+
+    today = today or timezone.localdate()
+    dues_orders = Order.objects.filter(lines__kind="dues").distinct()
+    paid = Order.objects.filter(pk__in=dues_orders.values("pk"), status=Order.Status.PAID)
+
+    def collected(**filters) -> int:
+        return paid.filter(**filters).aggregate(total=Sum("total"))["total"] or 0
+
+    last_year_to_date = date(today.year - 1, today.month, min(today.day, 28 if today.month == 2 else today.day))
+    pending = Order.objects.filter(pk__in=dues_orders.values("pk"), status=Order.Status.PENDING)
+    owed = pending.aggregate(total=Sum("total"), count=Count("pk"))
+    return DuesSummary(
+        year=today.year,
+        collected=collected(paid_at__year=today.year),
+        collected_last_year=collected(paid_at__year=today.year - 1),
+        collected_last_year_to_date=collected(paid_at__year=today.year - 1, paid_at__date__lte=last_year_to_date),
+        outstanding=owed["total"] or 0,
+        outstanding_orders=owed["count"] or 0,
+        transfers_waiting=Order.objects.filter(status=Order.Status.PENDING, payment_method="bank_transfer").count(),
+        renewals_due=renewals_due(within_days=30, today=today).count(),
     )

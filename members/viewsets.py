@@ -416,10 +416,19 @@ class MembershipFilterSet(WagtailFilterSet):
     status = django_filters.ChoiceFilter(label=_("Status"), choices=Membership.Status.choices)
     plan = django_filters.ModelChoiceFilter(label=_("Plan"), queryset=MembershipPlan.objects.all())
     plan__audience = django_filters.ChoiceFilter(label=_("For"), choices=Audience.choices)
+    renewal_due = django_filters.BooleanFilter(
+        label=_("Renewal due within 30 days"), method="filter_renewal_due", widget=django_filters.widgets.BooleanWidget
+    )
 
     class Meta:
         model = Membership
         fields = ["status", "plan", "plan__audience"]
+
+    def filter_renewal_due(self, queryset, name, value):
+        from members.selectors import renewals_due
+
+        due = renewals_due(within_days=30)
+        return queryset.filter(pk__in=due.values("pk")) if value else queryset.exclude(pk__in=due.values("pk"))
 
 
 class MembershipIndexView(generic.IndexView):

@@ -2,6 +2,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
+from members.admin_panels import DuesPanel
 from members.log_formatters import FORMATTERS
 from members.models import Consent, Membership, MembershipApplication
 from members.viewsets import ApplicationPermissionPolicy, MembersViewSetGroup, ReadOnlyPermissionPolicy
@@ -23,3 +24,9 @@ def register_members_log_actions(actions):
     actions.register_action("members.application_submit", _("Submit application"), _("Application submitted"))
     actions.register_action("members.account_delete", _("Delete account"), _("Account deleted at the person's request"))
     actions.register_action("members.renewal_reminder", _("Renewal reminder"), _("Renewal reminder sent"))
+
+
+@hooks.register("construct_homepage_panels")
+def add_dues_panel(request, panels):
+    if request.user.has_perm("payments.view_order") or request.user.has_perm("payments.change_order"):
+        panels.append(DuesPanel())

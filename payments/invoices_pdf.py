@@ -4,6 +4,7 @@ The labels are written out here rather than taken from the translation catalogue
 mentions, and a missing catalogue entry must not change what an issued invoice says.
 """
 
+import re
 from decimal import Decimal
 from pathlib import Path
 
@@ -67,10 +68,15 @@ LABELS = {
 }
 
 
+ARABIC_LETTERS = re.compile("[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
+
+
 def _money(minor: int, currency: str) -> str:
     sign = "-" if minor < 0 else ""
     units, cents = divmod(abs(minor), 100)
-    return f"{sign}{units:,}".replace(",", " ") + f",{cents:02d} {currency}"
+    # No-break spaces: in a right-to-left line an ordinary space would let the bidi algorithm split the
+    # number into groups and show "MAD 000,00 5"; a no-break space keeps "5 000,00" in one piece.
+    return f"{sign}{units:,}".replace(",", "\u00a0") + f",{cents:02d}\u00a0{currency}"
 
 
 class _InvoicePDF(FPDF):
@@ -93,7 +99,14 @@ class _InvoicePDF(FPDF):
 
     def line_of_text(self, text: str, *, size: float = 10, bold: bool = False, height: float = 5.5) -> None:
         self.set_font("Plex", "B" if bold else "", size)
+        # A line with no Arabic in an Arabic invoice (the seller's French name, a legal mention) reads left to
+        # right: set as right-to-left its final full stop would jump to the start.
+        latin = self.rtl and not ARABIC_LETTERS.search(text)
+        if latin:
+            self.set_text_shaping(use_shaping_engine=True, direction="ltr")
         self.multi_cell(0, height, text, align=self.start, new_x="LMARGIN", new_y="NEXT")
+        if latin:
+            self.set_text_shaping(use_shaping_engine=True, direction="rtl")
 
 
 def render_invoice_pdf(invoice: Invoice) -> bytes:

@@ -1,0 +1,74 @@
+"""The treasurer's dues panel on the Wagtail dashboard, and the figures behind it."""
+
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from members.models import Membership
+from members.selectors import dues_summary, renewals_due
+from payments.models import Order, PaymentMethod
+from payments.services import order_choose_method, order_mark_paid
+from tests.factories.memberships import MembershipFactory
+from tests.members.test_admin import secretary  # noqa: F401
+
+pytestmark = pytest.mark.django_db
+
+CASABLANCA = ZoneInfo("Africa/Casablanca")
+
+
+def _dues_order(membership, *, paid_on: date | None = None):
+    from members.membership_services import _create_order
+
+    order = _create_order(membership=membership, dues=1_000_000, joining_fee=0, by=None)
+    if paid_on:
+        order_mark_paid(order=order, amount=order.total, method=PaymentMethod.CHEQUE, provider="manual")
+        Order.objects.filter(pk=order.pk).update(
+            paid_at=datetime.combine(paid_on, datetime.min.time(), tzinfo=CASABLANCA) + timedelta(hours=10)
+        )
+    return order
+
+
+def test_summary_adds_up_dues_collected_this_year_and_last_and_what_is_owed():
+    _dues_order(MembershipFactory(status=Membership.Status.AWAITING_PAYMENT), paid_on=date(2026, 3, 1))
+    _dues_order(MembershipFactory(status=Membership.Status.AWAITING_PAYMENT), paid_on=date(2025, 2, 1))
+    _dues_order(MembershipFactory(status=Membership.Status.AWAITING_PAYMENT), paid_on=date(2025, 12, 1))
+    owed = _dues_order(MembershipFactory(status=Membership.Status.AWAITING_PAYMENT))
+    order_choose_method(order=owed, method=PaymentMethod.BANK_TRANSFER)
+
+    summary = dues_summary(today=date(2026, 11, 23))
+
+    assert summary.collected == 1_000_000
+    assert summary.collected_last_year == 2_000_000
+    assert summary.collected_last_year_to_date == 1_000_000
+    assert (summary.outstanding, summary.outstanding_orders, summary.transfers_waiting) == (1_000_000, 1, 1)
+
+
+def test_renewals_due_are_current_memberships_ending_soon_and_not_yet_renewed():
+    ending = MembershipFactory(period_end=date(2026, 12, 10))
+    MembershipFactory(period_end=date(2027, 6, 30))  # not soon
+    renewed = MembershipFactory(period_end=date(2026, 12, 15))
+    MembershipFactory(organisation=renewed.organisation, period_start=date(2026, 12, 16), period_end=date(2027, 12, 15))
+
+    assert list(renewals_due(within_days=30, today=date(2026, 11, 23))) == [ending]
+
+
+def test_the_treasurer_sees_the_dues_panel_with_links_to_the_lists(client, secretary):  # noqa: F811
+    MembershipFactory(period_end=timezone.localdate() + timedelta(days=10))
+
+    page = client.get(reverse("wagtailadmin_home")).content.decode()
+
+    assert 'id="dues-panel-title"' in page
+    assert reverse("members_memberships:index") + "?renewal_due=true" in page
+    listing = client.get(reverse("members_memberships:index"), {"renewal_due": "true"})
+    assert len(listing.context["object_list"]) == 1
+
+
+def test_the_dues_panel_costs_the_same_whatever_the_number_of_members(client, secretary, django_assert_max_num_queries):  # noqa: F811
+    for _ in range(15):
+        _dues_order(MembershipFactory(status=Membership.Status.AWAITING_PAYMENT), paid_on=date(2026, 3, 1))
+
+    with django_assert_max_num_queries(8):
+        dues_summary()
