@@ -9,12 +9,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from payments import selectors
+from payments.access import can_cancel_order
 from payments.forms import ChooseMethodForm, TransferReceiptForm
 from payments.invoices_pdf import render_invoice_pdf
 from payments.models import PaymentMethod, TransferReceipt
 from payments.providers import online_providers
 from payments.seller import bank_details
-from payments.access import can_cancel_order
 from payments.services import PaymentError, order_cancel, transfer_receipt_upload
 from payments.stripe_gateway import StripeGatewayError
 
