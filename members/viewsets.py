@@ -18,6 +18,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 
 from members import services
 from members.forms import DecisionForm
+from members.import_views import MemberImportViewSet
 from members.models import (
     Audience,
     Consent,
@@ -488,4 +489,5 @@ class MembersViewSetGroup(ViewSetGroup):
         SectorViewSet("members_sectors"),
         PrivacyNoticeViewSet("members_privacy_notices"),
         ConsentViewSet("members_consents"),
+        MemberImportViewSet(),
     )

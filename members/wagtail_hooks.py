@@ -24,6 +24,7 @@ def register_members_log_actions(actions):
     actions.register_action("members.application_submit", _("Submit application"), _("Application submitted"))
     actions.register_action("members.account_delete", _("Delete account"), _("Account deleted at the person's request"))
     actions.register_action("members.renewal_reminder", _("Renewal reminder"), _("Renewal reminder sent"))
+    actions.register_action("members.import_apply", _("Import members"), _("Member list imported"))
 
 
 @hooks.register("construct_homepage_panels")

@@ -1,5 +1,6 @@
 from .applications import MembershipApplication
 from .consent import Consent, PrivacyNotice
+from .imports import MemberImport
 from .memberships import Audience, Membership, MembershipPlan, MembershipReminder
 from .organisations import Organisation, OrganisationQuerySet, Region, Sector, SizeBand
 from .people import Invitation, OrganisationMember, Role
@@ -10,6 +11,7 @@ __all__ = [
     "Consent",
     "EmailUserManager",
     "Invitation",
+    "MemberImport",
     "MembershipApplication",
     "Membership",
     "MembershipPlan",
