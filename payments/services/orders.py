@@ -6,6 +6,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, models, transaction
 from django.utils import timezone
+from wagtail.log_actions import log
 
 from payments import conf, fulfilment
 from payments.models import Order, OrderLine, Payment, PaymentMethod, Refund, new_transfer_reference
@@ -93,6 +94,7 @@ def order_create(
             line.save()
         order.recompute_totals()
         order.save(update_fields=["subtotal", "vat_total", "total"])
+        log(instance=order, action="wagtail.create", user=created_by)
     return order
 
 
@@ -164,6 +166,12 @@ def order_mark_paid(
         order.save(update_fields=["status", "payment_method", "paid_at", "updated_at"])
         fulfilment.run_paid(order)
         invoice = invoice_issue(order=order)
+        log(
+            instance=order,
+            action="payments.order_paid",
+            user=by,
+            data={"method": method, "provider": provider, "amount": amount, "invoice": invoice.number},
+        )
         transaction.on_commit(lambda: send_payment_confirmation.enqueue(invoice_id=invoice.pk))
     return payment
 
@@ -186,6 +194,7 @@ def order_mark_failed(*, order: Order, provider: str, provider_reference: str = 
         )
         order.status = Order.Status.FAILED
         order.save(update_fields=["status", "updated_at"])
+        log(instance=order, action="payments.order_failed", user=None, data={"provider": provider})
     return True
 
 
@@ -197,6 +206,7 @@ def order_cancel(*, order: Order, by=None) -> Order:
             raise OrderNotPayable()
         order.status = Order.Status.CANCELLED
         order.save(update_fields=["status", "updated_at"])
+        log(instance=order, action="payments.order_cancel", user=by)
         fulfilment.run_cancelled(order)
     return order
 
@@ -235,7 +245,13 @@ def order_refund(
         )
         refund.full_clean()
         refund.save()
-        credit_note_issue(refund=refund)
+        credit_note = credit_note_issue(refund=refund)
+        log(
+            instance=order,
+            action="payments.order_refund",
+            user=by,
+            data={"amount": amount, "credit_note": credit_note.number, "reason": reason},
+        )
         if refunded + amount >= paid:
             order.status = Order.Status.REFUNDED
             order.save(update_fields=["status", "updated_at"])

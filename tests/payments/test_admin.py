@@ -157,3 +157,20 @@ def test_a_refund_larger_than_what_was_paid_is_refused(admin_client):
     )
     assert response.status_code == 400
     assert not order.refunds.exists()
+
+
+def test_an_orders_history_shows_who_received_the_money_and_the_refund(admin_client):
+    from wagtail.models import ModelLogEntry
+
+    from payments.services import order_refund
+
+    order = make_order()
+    order_mark_paid(order=order, provider="manual", method=PaymentMethod.CHEQUE, amount=order.total)
+    order_refund(order=order, amount=order.total, reason="Annulation")
+
+    actions = list(
+        ModelLogEntry.objects.filter(object_id=str(order.pk)).order_by("pk").values_list("action", flat=True)
+    )
+    assert actions == ["wagtail.create", "payments.order_paid", "payments.order_refund"]
+    response = admin_client.get(reverse("payments_orders:history", args=[order.pk]))
+    assert response.status_code == 200
