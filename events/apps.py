@@ -6,3 +6,16 @@ class EventsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "events"
     verbose_name = _("Events")
+
+    def ready(self):
+        from wagtail.signals import page_published
+
+        from events.calendar_signals import on_page_published
+
+        page_published.connect(on_page_published, dispatch_uid="events_calendar_sequence")
+
+        from events.registration_log import register_log_actions
+        from events.services.lifecycle import register_fulfilment
+
+        register_fulfilment()
+        register_log_actions()

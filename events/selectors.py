@@ -109,10 +109,14 @@ def _month_options(months, selected: tuple[int, int] | None, *, descending: bool
 
 
 def event_page_details(*, event: EventPage, user) -> dict:
-    """What an event page shows besides its own fields; `user` decides whether the online link is visible.
+    """What an event page shows besides its own fields; `user` decides whether the online link is visible
+    (the secretariat and the event's confirmed attendees) and what the registration box offers.
 
     Reads through the page's relations (not fresh queries) so that previews of unsaved changes show them too.
     """
+    from events.registration_selectors import registration_panel
+
+    panel = registration_panel(event=event, user=user) if event.pk else None
     side_meetings = list(_for_cards(EventPage.objects.child_of(event)).order_by("start", "pk"))
     for meeting in side_meetings:
         meeting.__dict__["parent_event"] = event
@@ -123,5 +127,12 @@ def event_page_details(*, event: EventPage, user) -> dict:
         ),
         "partners": event.partners.all().select_related("logo"),
         "side_meetings": side_meetings,
-        "show_online_link": bool(event.online_url) and user.is_authenticated and user.is_staff,
+        "show_online_link": bool(event.online_url)
+        and user.is_authenticated
+        and (user.is_staff or (panel is not None and _confirmed(panel.registration))),
+        "registration_panel": panel,
     }
+
+
+def _confirmed(registration) -> bool:
+    return registration is not None and registration.status == registration.Status.CONFIRMED

@@ -1,7 +1,28 @@
+"""The secretariat's "Events" menu in the Wagtail admin: registrations, ticket types, questions, registration
+settings, the waitlist and speakers.
+
+Listings are filtered and exportable (CSV/XLSX; the registrations export carries the answers to the event's
+questions as columns). Every change to a registration goes through events.services (see events.admin_views).
+"""
+
+from collections import OrderedDict
+
+import django_filters
+from django.db.models import Q
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.views.generic import models as generic
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.coreutils import multigetattr
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from events.models import Speaker
+from events import admin_views
+from events.admin_forms import EventChoiceField, events_with_registration
+from events.models import EventPage, Question, Registration, RegistrationSettings, Speaker, TicketType, WaitlistEntry
+from events.services import waitlist_offer_seats
+from payments.amounts import to_decimal
 
 
 class SpeakerViewSet(SnippetViewSet):
@@ -16,10 +37,345 @@ class SpeakerViewSet(SnippetViewSet):
     ordering = ["name"]
 
 
-class EventsViewSetGroup(SnippetViewSetGroup):
-    """The "Events" admin menu; registrations and tickets join it later."""
+# --- Registrations -------------------------------------------------------------------------------------------
 
-    items = (SpeakerViewSet,)
+
+class TicketFilterField(django_filters.fields.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj.name} · {obj.event.title}"
+
+
+class TicketFilter(django_filters.ModelChoiceFilter):
+    field_class = TicketFilterField
+
+
+class EventFilter(django_filters.ModelChoiceFilter):
+    field_class = EventChoiceField
+
+
+class RegistrationFilterSet(WagtailFilterSet):
+    event = EventFilter(label=_("Event"), queryset=events_with_registration())
+    status = django_filters.ChoiceFilter(label=_("Status"), choices=Registration.Status.choices)
+    ticket_type = TicketFilter(label=_("Ticket"), queryset=TicketType.objects.select_related("event"))
+    checked_in = django_filters.BooleanFilter(
+        label=_("Checked in"), field_name="checked_in_at", lookup_expr="isnull", exclude=True
+    )
+
+    class Meta:
+        model = Registration
+        fields = ["event", "status", "ticket_type", "checked_in"]
+
+    def __init__(self, data=None, *args, **kwargs):
+        super().__init__(data, *args, **kwargs)
+        event = (data or {}).get("event")
+        if event and str(event).isdigit():
+            # Once an event is chosen, only its tickets are offered.
+            self.filters["ticket_type"].queryset = TicketType.objects.filter(event_id=event).select_related("event")
+
+
+ANSWER = "answer_"
+COMPUTED_EXPORT = {
+    "company": lambda registration: registration.company_display,
+    "status_label": lambda registration: registration.get_status_display(),
+    "price_mad": lambda registration: to_decimal(registration.price),
+    "checked_in_by_name": lambda registration: (
+        registration.checked_in_by.get_full_name() or registration.checked_in_by.email
+        if registration.checked_in_by_id
+        else ""
+    ),
+}
+
+
+class RegistrationIndexView(generic.IndexView):
+    add_item_label = _("Register someone")
+
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("event", "ticket_type", "organisation", "checked_in_by")
+
+    def as_spreadsheet(self, queryset, spreadsheet_format):
+        # One column per question of the events listed, after the fixed columns.
+        self.questions = list(
+            Question.objects.filter(event_id__in=queryset.order_by().values("event_id"))
+            .select_related("event")
+            .order_by("event_id", "sort_order", "pk")
+        )
+        several_events = len({question.event_id for question in self.questions}) > 1
+        self.list_export = [*self.list_export, *(f"{ANSWER}{question.pk}" for question in self.questions)]
+        self.export_headings = {
+            **self.export_headings,
+            **{
+                f"{ANSWER}{question.pk}": f"{question.event.title} — {question.label}"
+                if several_events
+                else question.label
+                for question in self.questions
+            },
+        }
+        return super().as_spreadsheet(queryset.prefetch_related("answers"), spreadsheet_format)
+
+    def to_row_dict(self, item):
+        kinds = {question.pk: question.kind for question in self.questions}
+        answers = {answer.question_id: answer.value for answer in item.answers.all()}
+        row = OrderedDict()
+        for field in self.list_export:
+            if field.startswith(ANSWER):
+                question_id = int(field.removeprefix(ANSWER))
+                row[field] = _answer_text(answers.get(question_id, ""), kinds.get(question_id))
+            elif field in COMPUTED_EXPORT:
+                row[field] = COMPUTED_EXPORT[field](item)
+            else:
+                row[field] = multigetattr(item, field)
+        return row
+
+
+def _answer_text(value: str, kind: str | None) -> str:
+    if kind == Question.Kind.YES_NO and value in ("yes", "no"):
+        return str(_("Yes") if value == "yes" else _("No"))
+    return value
+
+
+class RegistrationViewSet(ModelViewSet):
+    model = Registration
+    icon = "clipboard-list"
+    menu_label = _("Registrations")
+    index_view_class = RegistrationIndexView
+    list_display = [
+        "attendee_name",
+        Column("attendee_email", label=_("E-mail")),
+        Column("company_display", label=_("Company")),
+        Column("event", label=_("Event")),
+        Column("ticket_type", label=_("Ticket")),
+        "status",
+        DateColumn("checked_in_at", _("Checked in")),
+        DateColumn("created_at", _("Registered")),
+    ]
+    filterset_class = RegistrationFilterSet
+    search_fields = [
+        "attendee_name",
+        "attendee_email",
+        "company_name",
+        "organisation__legal_name",
+        "organisation__trade_name",
+        "code",
+    ]
+    search_backend_name = None
+    list_export = [
+        "attendee_name",
+        "attendee_email",
+        "company",
+        "event.title",
+        "ticket_type.name",
+        "status_label",
+        "price_mad",
+        "created_at",
+        "confirmed_at",
+        "checked_in_at",
+        "checked_in_by_name",
+        "language",
+        "code",
+    ]
+    export_headings = {
+        "company": _("Company"),
+        "event.title": _("Event"),
+        "ticket_type.name": _("Ticket"),
+        "status_label": _("Status"),
+        "price_mad": _("Price (MAD)"),
+        "checked_in_by_name": _("Checked in by"),
+    }
+    export_filename = "registrations"
+    ordering = ["-created_at"]
+    form_fields = ["attendee_name"]  # never rendered: adding and editing are events.admin_views
+
+    def get_urlpatterns(self):
+        replaced = {"add", "edit", "delete", "usage"}
+        return [
+            *(pattern for pattern in super().get_urlpatterns() if pattern.name not in replaced),
+            path("new/", admin_views.registration_add, name="add"),
+            path("edit/<int:pk>/", admin_views.registration_manage, name="edit"),
+            path("event/<int:event_id>/", admin_views.event_overview, name="event"),
+            path("event/<int:event_id>/message/", admin_views.event_message, name="message"),
+            path("event/<int:event_id>/badges.pdf", admin_views.event_badges, name="badges"),
+        ]
+
+
+# --- Tickets, questions, settings ----------------------------------------------------------------------------
+
+
+class EventInitialMixin:
+    """The "add" links of an event's overview carry ?event=<id>: the form opens with that event chosen."""
+
+    def get_initial(self):
+        initial = super().get_initial()
+        event = self.request.GET.get("event", "")
+        if event.isdigit() and EventPage.objects.filter(pk=event).exists():
+            initial["event"] = int(event)
+        return initial
+
+
+class SeatsChangedMixin:
+    """After a capacity or quota is saved (perhaps raised), free seats are offered to the waitlist at once."""
+
+    def save_instance(self):
+        instance = super().save_instance()
+        waitlist_offer_seats(event=EventPage.objects.get(pk=instance.event_id))
+        return instance
+
+
+class TicketTypeCreateView(EventInitialMixin, SeatsChangedMixin, generic.CreateView):
+    pass
+
+
+class TicketTypeEditView(SeatsChangedMixin, generic.EditView):
+    pass
+
+
+class SettingsCreateView(EventInitialMixin, SeatsChangedMixin, generic.CreateView):
+    pass
+
+
+class SettingsEditView(SeatsChangedMixin, generic.EditView):
+    pass
+
+
+class QuestionCreateView(EventInitialMixin, generic.CreateView):
+    pass
+
+
+class EventFilterSet(WagtailFilterSet):
+    event = EventFilter(label=_("Event"), queryset=EventPage.objects.order_by("-start", "pk"))
+
+
+class TicketTypeFilterSet(EventFilterSet):
+    class Meta:
+        model = TicketType
+        fields = ["event", "is_active"]
+
+
+class QuestionFilterSet(EventFilterSet):
+    class Meta:
+        model = Question
+        fields = ["event", "kind", "required"]
+
+
+class TicketTypeViewSet(ModelViewSet):
+    model = TicketType
+    icon = "tag"
+    menu_label = _("Ticket types")
+    add_view_class = TicketTypeCreateView
+    edit_view_class = TicketTypeEditView
+    list_display = ["name", Column("event", label=_("Event")), "member_price", "non_member_price", "quota", "is_active"]
+    filterset_class = TicketTypeFilterSet
+    search_fields = ["name", "name_en", "name_ar", "event__title"]
+    search_backend_name = None
+    list_export = ["event.title", "name", "member_price", "non_member_price", "quota", "sales_start", "sales_end"]
+    export_headings = {"event.title": _("Event")}
+    export_filename = "ticket-types"
+    form_fields = [
+        "event",
+        "name",
+        "name_en",
+        "name_ar",
+        "member_price",
+        "non_member_price",
+        "quota",
+        "sales_start",
+        "sales_end",
+        "sort_order",
+        "is_active",
+    ]
+
+
+class QuestionViewSet(ModelViewSet):
+    model = Question
+    icon = "help"
+    menu_label = _("Questions")
+    add_view_class = QuestionCreateView
+    list_display = ["label", Column("event", label=_("Event")), "kind", "required"]
+    filterset_class = QuestionFilterSet
+    search_fields = ["label", "label_en", "label_ar", "event__title"]
+    search_backend_name = None
+    form_fields = ["event", "label", "label_en", "label_ar", "kind", "choices", "required", "sort_order"]
+
+
+class RegistrationSettingsViewSet(ModelViewSet):
+    model = RegistrationSettings
+    icon = "cog"
+    menu_label = _("Registration settings")
+    add_view_class = SettingsCreateView
+    edit_view_class = SettingsEditView
+    list_display = [Column("event", label=_("Event")), "is_open", "capacity", "waitlist_enabled"]
+    list_filter = ["is_open"]
+    search_fields = ["event__title"]
+    search_backend_name = None
+    form_fields = [
+        "event",
+        "is_open",
+        "capacity",
+        "payment_deadline_hours",
+        "cancellation_deadline",
+        "refund_rule",
+        "waitlist_enabled",
+        "waitlist_offer_hours",
+    ]
+
+
+# --- Waitlist ------------------------------------------------------------------------------------------------
+
+
+class WaitlistFilterSet(WagtailFilterSet):
+    event = EventFilter(label=_("Event"), queryset=events_with_registration())
+    status = django_filters.ChoiceFilter(label=_("Status"), choices=WaitlistEntry.Status.choices)
+
+    class Meta:
+        model = WaitlistEntry
+        fields = ["event", "status"]
+
+
+class WaitlistIndexView(generic.IndexView):
+    def get_base_queryset(self):
+        queryset = super().get_base_queryset().select_related("event", "ticket_type", "organisation")
+        # The menu opens on the people still waiting or holding an offer; choosing a status shows the others.
+        if "status" not in self.request.GET:
+            queryset = queryset.filter(Q(status=WaitlistEntry.Status.WAITING) | Q(status=WaitlistEntry.Status.OFFERED))
+        return queryset
+
+
+class WaitlistViewSet(ModelViewSet):
+    model = WaitlistEntry
+    icon = "time"
+    menu_label = _("Waitlist")
+    index_view_class = WaitlistIndexView
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    list_display = [
+        "name",
+        Column("email", label=_("E-mail")),
+        Column("event", label=_("Event")),
+        Column("ticket_type", label=_("Ticket")),
+        "status",
+        DateColumn("created_at", _("Joined")),
+        DateColumn("offer_expires_at", _("Offer expires")),
+    ]
+    filterset_class = WaitlistFilterSet
+    search_fields = ["name", "email", "company_name", "organisation__legal_name"]
+    search_backend_name = None
+    list_export = ["name", "email", "company_name", "event.title", "ticket_type.name", "status", "created_at"]
+    export_headings = {"event.title": _("Event"), "ticket_type.name": _("Ticket")}
+    export_filename = "waitlist"
+    ordering = ["created_at"]
+    form_fields = ["name"]  # read-only: the policy refuses changes
+
+
+class EventsViewSetGroup(SnippetViewSetGroup):
+    """The "Events" admin menu (speakers are snippets, so that event pages can choose them)."""
+
+    items = (
+        RegistrationViewSet("events_registrations"),
+        WaitlistViewSet("events_waitlist"),
+        TicketTypeViewSet("events_ticket_types"),
+        QuestionViewSet("events_questions"),
+        RegistrationSettingsViewSet("events_registration_settings"),
+        SpeakerViewSet,
+    )
     menu_label = _("Events")
     menu_icon = "date"
     menu_order = 300

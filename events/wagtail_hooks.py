@@ -1,5 +1,57 @@
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin import widgets
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
+from events.admin_panels import UpcomingEventsPanel
+from events.admin_permissions import RegistrationPermissionPolicy, StaffModelPermissionPolicy, WaitlistPermissionPolicy
+from events.models import EventPage, Question, Registration, RegistrationSettings, TicketType, WaitlistEntry
 from events.viewsets import EventsViewSetGroup
 
+register_permission_policy(Registration, RegistrationPermissionPolicy(Registration))
+register_permission_policy(WaitlistEntry, WaitlistPermissionPolicy(WaitlistEntry))
+for _model in (TicketType, Question, RegistrationSettings):
+    register_permission_policy(_model, StaffModelPermissionPolicy(_model))
+
 register_snippet(EventsViewSetGroup)
+
+
+@hooks.register("register_log_actions")
+def register_calendar_log_actions(actions):
+    actions.register_action("events.event_reschedule", _("Reschedule"), _("New times sent to calendars"))
+    actions.register_action("events.calendar_feed_create", _("Create calendar address"), _("Calendar address created"))
+    actions.register_action("events.calendar_feed_reset", _("Reset calendar address"), _("Calendar address reset"))
+
+
+@hooks.register("register_log_actions")
+def register_checkin_log_actions(actions):
+    actions.register_action("events.registration_check_in", _("Check in"), _("Checked in at the door"))
+    actions.register_action("events.message_attendees", _("Message attendees"), _("Message sent to all attendees"))
+
+
+@hooks.register("construct_homepage_panels")
+def add_upcoming_events_panel(request, panels):
+    if RegistrationPermissionPolicy(Registration).user_has_permission(request.user, "view"):
+        panels.append(UpcomingEventsPanel())
+
+
+def _registrations_button(page, user, priority: int):
+    if page.specific_class is not EventPage:
+        return
+    if not RegistrationPermissionPolicy(Registration).user_has_permission(user, "view"):
+        return
+    url = reverse("events_registrations:event", args=[page.pk])
+    yield widgets.Button(_("Registrations"), url, icon_name="clipboard-list", priority=priority)
+
+
+@hooks.register("register_page_header_buttons")
+def event_registrations_header_button(page, user, view_name=None, next_url=None):
+    """From an event's page in the admin to its registrations."""
+    yield from _registrations_button(page, user, priority=70)
+
+
+@hooks.register("register_page_listing_more_buttons")
+def event_registrations_listing_button(page, user, next_url=None):
+    yield from _registrations_button(page, user, priority=70)

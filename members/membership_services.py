@@ -414,9 +414,18 @@ def _absolute(path: str) -> str:
 def check_period_settings(app_configs=None, **kwargs):
     """System check: the membership period settings make sense (a typo would otherwise surface on first payment)."""
     try:
-        period_rules()
+        rules = period_rules()
     except ValueError as error:
         return [checks.Error(str(error), id="members.E001")]
+    unusable = sorted(set(rules.reminder_days) - set(periods.usable_reminder_days(rules)))
+    if unusable:
+        return [
+            checks.Warning(
+                f"MEMBERSHIP_REMINDER_DAYS {unusable} fall outside the renewal window "
+                f"(-{rules.grace_days} to {rules.renewal_window_days} days): those reminders are never sent.",
+                id="members.W001",
+            )
+        ]
     return []
 
 

@@ -1,5 +1,7 @@
-"""Two-factor authentication is required for everyone who can open the Wagtail or the Django admin."""
+"""Two-factor authentication is required for everyone who can open the Wagtail or the Django admin (and the
+staff pages outside them, such as the check-in at the door)."""
 
+import re
 from datetime import UTC, datetime
 from urllib.parse import urlencode
 
@@ -15,6 +17,8 @@ SECOND_FACTOR_TYPES = (Authenticator.Type.TOTP, Authenticator.Type.WEBAUTHN)
 
 # The admins' own login, logout and password pages only redirect to allauth's: always reachable.
 _OPEN_ADMIN_PAGES = ("login/", "logout/", "password_reset/")
+# Staff pages outside the admins: the check-in at the door (in any language).
+_STAFF_PAGES = re.compile(r"^/(?:[a-z]{2}/)?events/\d+/check-in/")
 
 
 class StaffTwoFactorMiddleware:
@@ -42,7 +46,7 @@ class StaffTwoFactorMiddleware:
         for prefix in self._admin_prefixes:
             if path.startswith(prefix):
                 return not path[len(prefix) :].startswith(_OPEN_ADMIN_PAGES)
-        return False
+        return bool(_STAFF_PAGES.match(path))
 
     def _is_staff(self, user) -> bool:
         return user.is_authenticated and (

@@ -35,13 +35,6 @@ class PeriodRules:
             raise ValueError("MEMBERSHIP_LATE_JOIN_FROM_MONTH must be between 1 and 12.")
         if self.renewal_window_days < 0 or self.grace_days < 0:
             raise ValueError("MEMBERSHIP_RENEWAL_WINDOW_DAYS and MEMBERSHIP_GRACE_DAYS cannot be negative.")
-        for days in self.reminder_days:
-            if not -self.grace_days <= days <= self.renewal_window_days:
-                raise ValueError(
-                    "MEMBERSHIP_REMINDER_DAYS must fall while renewal is open: between "
-                    f"-MEMBERSHIP_GRACE_DAYS ({-self.grace_days}) and MEMBERSHIP_RENEWAL_WINDOW_DAYS "
-                    f"({self.renewal_window_days}), not {days}."
-                )
 
 
 @dataclass(frozen=True)
@@ -130,6 +123,11 @@ def can_renew(today: date, end: date, rules: PeriodRules) -> bool:
     return is_in_renewal_window(today, end, rules) or is_in_grace(today, end, rules)
 
 
+def usable_reminder_days(rules: PeriodRules) -> list[int]:
+    """Reminder days that fall while renewal is open (from the renewal window to the end of grace)."""
+    return [days for days in rules.reminder_days if -rules.grace_days <= days <= rules.renewal_window_days]
+
+
 def reminder_due(today: date, end: date, rules: PeriodRules, *, already_sent: set[int]) -> int | None:
     """The renewal reminder to send today for a period ending on `end`, as its number of days before the end.
 
@@ -142,6 +140,8 @@ def reminder_due(today: date, end: date, rules: PeriodRules, *, already_sent: se
     if not arrived:
         return None
     latest = min(arrived)
+    if latest not in usable_reminder_days(rules):
+        return None
     if any(sent <= latest for sent in already_sent):
         return None
     return latest

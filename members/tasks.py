@@ -57,3 +57,11 @@ def send_membership_reminders() -> int:
     from members.membership_services import membership_send_renewal_reminders
 
     return membership_send_renewal_reminders()
+
+
+@task()
+def send_announcement_batch(*, delivery_ids: list[int]) -> int:
+    """Send one batch of an announcement's deliveries (members.communications.announcement_deliver_batch)."""
+    from members.communications import announcement_deliver_batch
+
+    return announcement_deliver_batch(delivery_ids=delivery_ids)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from members import views
+from members import preference_views, views
 
 app_name = "members"
 
@@ -31,4 +31,7 @@ urlpatterns = [
         views.invitation_revoke,
         name="invitation_revoke",
     ),
+    # E-mail preferences and the unsubscribe links of announcements.
+    path("my-space/email-preferences/", preference_views.email_preferences, name="email_preferences"),
+    path("unsubscribe/<str:token>/", preference_views.unsubscribe, name="unsubscribe"),
 ]

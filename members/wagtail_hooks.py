@@ -3,8 +3,14 @@ from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
 from members.admin_panels import DuesPanel
+from members.communication_views import (
+    AnnouncementPermissionPolicy,
+    CommunicationViewSetGroup,
+    DeliveryPermissionPolicy,
+    register_communication_log_actions,
+)
 from members.log_formatters import FORMATTERS
-from members.models import Consent, Membership, MembershipApplication
+from members.models import Announcement, Consent, Delivery, Membership, MembershipApplication
 from members.viewsets import ApplicationPermissionPolicy, MembersViewSetGroup, ReadOnlyPermissionPolicy
 
 register_permission_policy(MembershipApplication, ApplicationPermissionPolicy(MembershipApplication))
@@ -31,3 +37,19 @@ def register_members_log_actions(actions):
 def add_dues_panel(request, panels):
     if request.user.has_perm("payments.view_order") or request.user.has_perm("payments.change_order"):
         panels.append(DuesPanel())
+
+
+# --- Communication: announcements, deliveries, suppression list ----------------------------------------------
+
+register_permission_policy(Announcement, AnnouncementPermissionPolicy(Announcement))
+register_permission_policy(Delivery, DeliveryPermissionPolicy(Delivery))
+
+
+@hooks.register("register_admin_viewset")
+def register_communication_viewsets():
+    return CommunicationViewSetGroup()
+
+
+@hooks.register("register_log_actions")
+def register_communication_log_actions_hook(actions):
+    register_communication_log_actions(actions)

@@ -1,4 +1,5 @@
 from .applications import MembershipApplication
+from .communications import Announcement, Delivery, EmailPreferences, Segment, SuppressedAddress, Topic
 from .consent import Consent, PrivacyNotice
 from .imports import MemberImport
 from .memberships import Audience, Membership, MembershipPlan, MembershipReminder
@@ -7,6 +8,12 @@ from .people import Invitation, OrganisationMember, Role
 from .users import EmailUserManager, User
 
 __all__ = [
+    "Announcement",
+    "Delivery",
+    "EmailPreferences",
+    "Segment",
+    "SuppressedAddress",
+    "Topic",
     "Audience",
     "Consent",
     "EmailUserManager",

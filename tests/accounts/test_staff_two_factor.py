@@ -37,6 +37,16 @@ def test_staff_without_an_authenticator_cannot_see_any_admin_page(client):
         assert response.url == reverse("mfa_activate_totp"), url
 
 
+def test_the_door_check_in_page_also_needs_a_second_factor(client):
+    staff = StaffUserFactory()
+    log_in(client, staff)
+
+    for url in ("/events/12/check-in/", "/ar/events/12/check-in/count/"):
+        response = client.get(url)
+        assert response.status_code == 302, url
+        assert response.url == reverse("mfa_activate_totp"), url
+
+
 def test_editor_with_admin_access_but_not_staff_also_needs_a_second_factor(client):
     from django.contrib.auth.models import Group
 

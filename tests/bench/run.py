@@ -20,6 +20,7 @@ import urllib.request
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
+import registrations
 from load import load
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -201,6 +202,9 @@ def main() -> int:
     parser.add_argument("--time-limit", type=float, default=60.0, help="seconds per page, at most")
     parser.add_argument("--fresh", action="store_true", help="start from an empty database")
     parser.add_argument("--skip-seed", action="store_true", help="reuse the database as it is")
+    parser.add_argument("--registrations", type=int, default=1500, help="registration attempts for one event")
+    parser.add_argument("--capacity", type=int, default=1200, help="that event's capacity (below the attempts)")
+    parser.add_argument("--clients", type=int, default=32, help="concurrent registering clients")
     args = parser.parse_args()
     # Turn a SIGTERM into an exception, so that the `with Gunicorn(...)` blocks still stop the server.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
@@ -232,8 +236,26 @@ def main() -> int:
             server.base, urls, total=args.cached_requests, concurrency=args.concurrency, time_limit=args.time_limit
         )
 
+    print(f"· {args.registrations} registrations for one event from {args.clients} clients, capacity {args.capacity}")
+    with Gunicorn(env, args.workers, args.threads) as server:
+        signups = registrations.run(
+            server.base,
+            python=str(PYTHON),
+            env=env,
+            root=ROOT,
+            attempts=args.registrations,
+            capacity=args.capacity,
+            clients=args.clients,
+        )
+
     print_table(urls, counts, plain, cached, args.scale, backend, args.workers, args.threads)
-    failed = sum(result.errors for result in (*plain.values(), *cached.values()))
+    print()
+    print(
+        f"registrations: {signups.per_minute:,.0f} per minute ({signups.attempts} attempts in {signups.elapsed:.1f} s, "
+        f"{args.clients} clients), {signups.confirmed} confirmed for {signups.capacity} seats, "
+        f"overbooked {signups.overbooked}, errors {signups.errors}; statuses {dict(sorted(signups.statuses.items()))}"
+    )
+    failed = sum(result.errors for result in (*plain.values(), *cached.values())) + signups.errors + signups.overbooked
     return 1 if failed else 0
 
 

@@ -25,9 +25,7 @@ def secretary(db):
 
 @pytest.fixture
 def pme_plan():
-    return MembershipPlanFactory(
-        name="Adhésion PME", annual_fee=1_200_000, joining_fee=200_000, requires_approval=True
-    )
+    return MembershipPlanFactory(name="Adhésion PME", annual_fee=1_200_000, joining_fee=200_000, requires_approval=True)
 
 
 def _apply(client, plan, **extra):

@@ -117,6 +117,17 @@ def _reset_links(a, b):
     ]
 
 
+def _forged_unsubscribe(a, b):
+    # A's own valid unsubscribe link, its signature kept, its payload naming B's administrator instead.
+    from django.core import signing
+
+    from members.email_preferences import SALT, unsubscribe_token
+
+    signature = unsubscribe_token(email=a.user.email, user_id=a.user.pk, topic="news_digest").rsplit(":", 1)[1]
+    payload = signing.dumps({"u": b["admin"].user.pk, "t": "news_digest"}, salt=SALT).rsplit(":", 1)[0]
+    return [reverse("members:unsubscribe", args=[f"{payload}:{signature}"])]
+
+
 # URL name → (HTTP methods the view answers, the addresses to try).
 CASES = {
     "members:organisation_detail": (["get"], _company("members:organisation_detail")),
@@ -132,6 +143,7 @@ CASES = {
     "account_reset_password_from_key": (["get", "post"], _reset_links),
     "mfa_edit_webauthn": (["get", "post"], lambda a, b: [reverse("mfa_edit_webauthn", args=[b["passkey"].pk])]),
     "mfa_remove_webauthn": (["get", "post"], lambda a, b: [reverse("mfa_remove_webauthn", args=[b["passkey"].pk])]),
+    "members:unsubscribe": (["get", "post"], _forged_unsubscribe),
 }
 
 

@@ -40,9 +40,15 @@ def test_reminder_due_is_the_latest_whose_day_has_come(today, sent, expected):
     assert periods.reminder_due(today, END, RULES, already_sent=sent) == expected
 
 
-def test_reminder_days_outside_the_renewal_window_are_refused():
-    with pytest.raises(ValueError, match="MEMBERSHIP_REMINDER_DAYS"):
-        periods.PeriodRules(renewal_window_days=60, grace_days=30, reminder_days=(90,))
+def test_reminder_days_outside_the_renewal_window_are_never_due_and_the_check_says_so(settings):
+    from members.membership_services import check_period_settings
+
+    rules = periods.PeriodRules(renewal_window_days=60, grace_days=10, reminder_days=(90, 7, -15))
+    assert periods.reminder_due(END - timedelta(days=80), END, rules, already_sent=set()) is None
+    assert periods.reminder_due(END + timedelta(days=5), END, rules, already_sent={7}) is None
+
+    settings.MEMBERSHIP_REMINDER_DAYS = [90, 7]
+    assert [warning.id for warning in check_period_settings()] == ["members.W001"]
 
 
 @pytest.fixture

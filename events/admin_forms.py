@@ -1,0 +1,105 @@
+"""Forms of the secretariat's event screens: manual registration, changes to a registration, message to
+attendees. Each one feeds a service; the services hold the rules."""
+
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+from events.attendee_messages import BODY_MAX_LENGTH, SUBJECT_MAX_LENGTH
+from events.forms import question_fields
+from events.models import EventPage, Question, Registration, TicketType
+from members.models import Organisation
+
+
+class EventChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj.title} · {obj.local_start:%d/%m/%Y}" if obj.start else obj.title
+
+
+def events_with_registration():
+    return EventPage.objects.filter(registration_settings__isnull=False).order_by("-start", "pk")
+
+
+class EventChoiceForm(forms.Form):
+    event = EventChoiceField(label=_("Event"), queryset=events_with_registration())
+
+
+class TicketChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return obj.name if obj.is_active else _("%(ticket)s (no longer offered)") % {"ticket": obj.name}
+
+
+class ManualRegistrationForm(forms.Form):
+    """The secretariat registers someone: any ticket of the event, outside the sales window if need be."""
+
+    ticket_type = TicketChoiceField(label=_("Ticket"), queryset=TicketType.objects.none())
+    attendee_name = forms.CharField(label=_("Full name"), max_length=200)
+    attendee_email = forms.EmailField(label=_("E-mail"), max_length=254)
+    organisation = forms.ModelChoiceField(
+        label=_("Member company"),
+        queryset=Organisation.objects.order_by("legal_name"),
+        required=False,
+        help_text=_("Sets the price: members of a current company pay the member price."),
+    )
+    company_name = forms.CharField(
+        label=_("Company (typed)"), max_length=200, required=False, help_text=_("For someone without a member company.")
+    )
+    language = forms.ChoiceField(label=_("Language of the e-mails"), choices=settings.LANGUAGES)
+
+    def __init__(self, *args, event: EventPage, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.event = event
+        self.fields["ticket_type"].queryset = TicketType.objects.filter(event=event)
+        self.questions = list(Question.objects.filter(event=event))
+        self.fields.update(question_fields(self.questions))
+
+    def answers(self) -> dict[int, str]:
+        return {question.pk: self.cleaned_data.get(f"q_{question.pk}") or "" for question in self.questions}
+
+    def add_answer_errors(self, errors: dict[int, str]) -> None:
+        for question_id, message in errors.items():
+            self.add_error(f"q_{question_id}", message)
+
+
+class ChangeTicketForm(forms.Form):
+    ticket_type = TicketChoiceField(label=_("New ticket"), queryset=TicketType.objects.none())
+
+    def __init__(self, *args, registration: Registration, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["ticket_type"].queryset = TicketType.objects.filter(event_id=registration.event_id).exclude(
+            pk=registration.ticket_type_id
+        )
+
+
+class TransferForm(forms.Form):
+    attendee_name = forms.CharField(label=_("New attendee's full name"), max_length=200)
+    attendee_email = forms.EmailField(label=_("New attendee's e-mail"), max_length=254)
+    language = forms.ChoiceField(label=_("Language of the e-mails"), choices=settings.LANGUAGES)
+
+
+class CancelForm(forms.Form):
+    RULE, REFUND, KEEP = "rule", "refund", "keep"
+    refund = forms.ChoiceField(
+        label=_("Money paid"),
+        choices=[
+            (RULE, _("As the event's refund rule says")),
+            (REFUND, _("Refund it")),
+            (KEEP, _("Keep it (no refund)")),
+        ],
+        initial=RULE,
+        required=False,  # only asked when something was paid
+        widget=forms.RadioSelect,
+    )
+
+    def refund_choice(self) -> bool | None:
+        return {self.REFUND: True, self.KEEP: False}.get(self.cleaned_data.get("refund"))
+
+
+class MessageForm(forms.Form):
+    subject = forms.CharField(label=_("Subject"), max_length=SUBJECT_MAX_LENGTH)
+    body = forms.CharField(
+        label=_("Message"),
+        max_length=BODY_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 12}),
+        help_text=_("Sent as typed, in plain text, to every confirmed attendee."),
+    )

@@ -1,0 +1,88 @@
+"""The secretariat's message to every confirmed attendee of an event: one e-mail each, queued as background tasks.
+
+The subject and text go out exactly as typed (the secretariat writes in the language it chooses); only the
+short footer saying why the person receives it is in the attendee's language.
+"""
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+from django_tasks import task
+from wagtail.log_actions import log
+
+from events.checkin import event_registrations
+from events.models import EventPage, Registration
+from events.services.errors import NotPermitted, RegistrationError
+
+SUBJECT_MAX_LENGTH = 200
+BODY_MAX_LENGTH = 10_000
+
+
+class EmptyMessage(RegistrationError):
+    message = _("Write a subject and a message.")
+
+
+class NoAttendees(RegistrationError):
+    message = _("This event has no confirmed attendee to write to.")
+    status_code = 409
+
+
+def event_message_attendees(*, event: EventPage, subject: str, body: str, by) -> int:
+    """Queue one e-mail per confirmed attendee of `event` (from DEFAULT_FROM_EMAIL) and record it in the event's
+    history. Returns how many were queued. Staff only (NotPermitted); raises EmptyMessage or NoAttendees."""
+    if by is None or not by.is_authenticated or not by.is_staff:
+        raise NotPermitted()
+    subject, body = " ".join((subject or "").split())[:SUBJECT_MAX_LENGTH], (body or "").strip()[:BODY_MAX_LENGTH]
+    if not subject or not body:
+        raise EmptyMessage()
+    with transaction.atomic():
+        ids = list(
+            event_registrations(event)
+            .filter(status=Registration.Status.CONFIRMED)
+            .order_by("pk")
+            .values_list("pk", flat=True)
+        )
+        if not ids:
+            raise NoAttendees()
+        log(
+            instance=event,
+            action="events.message_attendees",
+            user=by,
+            data={"subject": subject, "recipients": len(ids)},
+        )
+        transaction.on_commit(lambda: _enqueue(ids, subject, body))
+    return len(ids)
+
+
+def _enqueue(ids: list[int], subject: str, body: str) -> None:
+    # One task per person, so that one refused address does not stop the others.
+    for registration_id in ids:
+        send_attendee_message.enqueue(registration_id=registration_id, subject=subject, body=body)
+
+
+@task()
+def send_attendee_message(*, registration_id: int, subject: str, body: str) -> None:
+    """Send the secretariat's message to one attendee, unless their registration was cancelled meanwhile."""
+    from events.calendars import event_url
+
+    registration = Registration.objects.select_related("event").filter(pk=registration_id).first()
+    if registration is None or registration.status != Registration.Status.CONFIRMED:
+        return
+    context = {
+        "body": body,
+        "event": registration.event,
+        "event_url": event_url(registration.event),
+        "attendee_name": registration.attendee_name,
+        "site_name": settings.WAGTAIL_SITE_NAME,
+    }
+    with translation.override(registration.language or settings.LANGUAGE_CODE):
+        text = render_to_string("emails/events/attendee_message.txt", context)
+        html = render_to_string("emails/events/attendee_message.html", context)
+    message = EmailMultiAlternatives(
+        subject=subject, body=text, from_email=settings.DEFAULT_FROM_EMAIL, to=[registration.attendee_email]
+    )
+    message.attach_alternative(html, "text/html")
+    message.send()

@@ -1,0 +1,303 @@
+"""The secretariat's actions from the "Events" menu: manual registration, another ticket or person, cancel,
+mark present, message all attendees, tickets and settings."""
+
+import pytest
+from django.conf import settings
+from django.core import mail
+from django.urls import reverse
+from wagtail.models import PageLogEntry
+
+from events.models import Registration, TicketType, WaitlistEntry
+from tests.events.staff import REGISTRATION_PERMISSIONS, log_in, staff_user
+from tests.factories.events import EventPageFactory
+from tests.factories.registrations import (
+    QuestionFactory,
+    RegistrationFactory,
+    RegistrationSettingsFactory,
+    TicketTypeFactory,
+    WaitlistEntryFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+Status = Registration.Status
+
+
+@pytest.fixture
+def event(events_index):
+    event = EventPageFactory(parent=events_index, title="Forum inter-clusters")
+    RegistrationSettingsFactory(event=event, capacity=3, is_open=False)
+    return event
+
+
+@pytest.fixture
+def ticket(event):
+    return TicketTypeFactory(event=event, name="Pass journée", member_price=0, non_member_price=0)
+
+
+@pytest.fixture
+def secretariat():
+    return staff_user(
+        *REGISTRATION_PERMISSIONS,
+        "add_tickettype",
+        "change_tickettype",
+        "view_tickettype",
+        "change_registrationsettings",
+        "view_registrationsettings",
+    )
+
+
+@pytest.fixture
+def admin(client, secretariat):
+    return log_in(client, secretariat)
+
+
+def add_url(event):
+    return reverse("events_registrations:add") + f"?event={event.pk}"
+
+
+def manage_url(registration):
+    return reverse("events_registrations:edit", args=[registration.pk])
+
+
+# --- Manual registration ----------------------------------------------------------------------------------------
+
+
+def test_registering_someone_starts_with_choosing_the_event(admin, event):
+    response = admin.get(reverse("events_registrations:add"))
+
+    assert response.status_code == 200
+    assert f'value="{event.pk}"' in response.text
+
+
+def test_the_secretariat_registers_someone_on_a_closed_event(admin, event, ticket, secretariat):
+    QuestionFactory(event=event, label="Régime alimentaire", required=True)
+    question = event.questions.get()
+
+    response = admin.post(
+        add_url(event),
+        {
+            "ticket_type": ticket.pk,
+            "attendee_name": "Karim Tazi",
+            "attendee_email": "karim@sahara-data.ma",
+            "company_name": "Sahara Data",
+            "language": "fr",
+            f"q_{question.pk}": "Sans gluten",
+        },
+    )
+
+    registration = Registration.objects.get(attendee_email="karim@sahara-data.ma")
+    assert response.status_code == 302
+    assert response["Location"] == manage_url(registration)
+    assert registration.status == Status.CONFIRMED
+    assert registration.registered_by == secretariat
+    assert registration.answers.get().value == "Sans gluten"
+    assert registration.user.email == "karim@sahara-data.ma"
+
+
+def test_a_full_event_refuses_the_manual_registration_and_keeps_what_was_typed(admin, event, ticket):
+    for _ in range(3):
+        RegistrationFactory(ticket_type=ticket)
+
+    response = admin.post(
+        add_url(event),
+        {
+            "ticket_type": ticket.pk,
+            "attendee_name": "Karim Tazi",
+            "attendee_email": "karim@sahara.ma",
+            "language": "fr",
+        },
+    )
+
+    assert response.status_code == 409
+    assert 'value="Karim Tazi"' in response.text
+    assert not Registration.objects.filter(attendee_email="karim@sahara.ma").exists()
+
+
+def test_a_missing_required_answer_is_asked_for(admin, event, ticket):
+    QuestionFactory(event=event, required=True)
+
+    response = admin.post(
+        add_url(event),
+        {
+            "ticket_type": ticket.pk,
+            "attendee_name": "Karim Tazi",
+            "attendee_email": "karim@sahara.ma",
+            "language": "fr",
+        },
+    )
+
+    assert response.status_code == 400
+    assert not Registration.objects.exists()
+
+
+# --- One registration's actions ---------------------------------------------------------------------------------
+
+
+def test_changing_the_ticket(admin, event, ticket):
+    registration = RegistrationFactory(ticket_type=ticket)
+    workshop = TicketTypeFactory(event=event, name="Atelier")
+
+    response = admin.post(manage_url(registration), {"action": "change_ticket", "ticket-ticket_type": workshop.pk})
+
+    assert response.status_code == 302
+    registration.refresh_from_db()
+    assert registration.ticket_type == workshop
+
+
+def test_giving_the_place_to_someone_else_changes_the_ticket_code(admin, ticket):
+    registration = RegistrationFactory(ticket_type=ticket, attendee_name="Ancien Participant")
+    old_code = registration.code
+
+    response = admin.post(
+        manage_url(registration),
+        {
+            "action": "transfer",
+            "transfer-attendee_name": "Nouvelle Participante",
+            "transfer-attendee_email": "nouvelle@atlas.ma",
+            "transfer-language": "ar",
+        },
+    )
+
+    assert response.status_code == 302
+    registration.refresh_from_db()
+    assert (registration.attendee_name, registration.attendee_email) == ("Nouvelle Participante", "nouvelle@atlas.ma")
+    assert registration.code != old_code
+
+
+def test_giving_the_place_to_someone_already_registered_is_refused(admin, ticket):
+    registration = RegistrationFactory(ticket_type=ticket)
+    other = RegistrationFactory(ticket_type=ticket)
+
+    response = admin.post(
+        manage_url(registration),
+        {
+            "action": "transfer",
+            "transfer-attendee_name": "Doublon",
+            "transfer-attendee_email": other.attendee_email,
+            "transfer-language": "fr",
+        },
+    )
+
+    assert response.status_code == 409
+    assert 'value="Doublon"' in response.text
+
+
+def test_cancelling_frees_the_seat_for_the_waitlist(admin, event, ticket):
+    registrations = [RegistrationFactory(ticket_type=ticket) for _ in range(3)]
+    waiting = WaitlistEntryFactory(event=event)
+
+    response = admin.post(manage_url(registrations[0]), {"action": "cancel"})
+
+    assert response.status_code == 302
+    registrations[0].refresh_from_db()
+    waiting.refresh_from_db()
+    assert registrations[0].status == Status.CANCELLED
+    assert waiting.status == WaitlistEntry.Status.OFFERED
+
+
+def test_cancelling_twice_says_it_is_already_cancelled(admin, ticket):
+    registration = RegistrationFactory(ticket_type=ticket, status=Status.CANCELLED)
+
+    response = admin.post(manage_url(registration), {"action": "cancel"})
+
+    assert response.status_code == 409
+
+
+def test_marking_present_from_the_registration_page(admin, ticket, secretariat):
+    registration = RegistrationFactory(ticket_type=ticket)
+
+    admin.post(manage_url(registration), {"action": "check_in"})
+
+    registration.refresh_from_db()
+    assert registration.checked_in_by == secretariat
+
+
+def test_the_registration_page_shows_the_answers(admin, event, ticket):
+    registration = RegistrationFactory(ticket_type=ticket)
+    registration.answers.create(question=QuestionFactory(event=event, label="Régime"), value="Végétarien")
+
+    response = admin.get(manage_url(registration))
+
+    assert response.status_code == 200
+    assert "Végétarien" in response.text
+    assert reverse("events:registration_badge", args=[registration.code]) in response.text
+
+
+# --- Message all attendees ------------------------------------------------------------------------------------
+
+
+def test_the_message_goes_to_each_confirmed_attendee_once(
+    admin, event, ticket, secretariat, django_capture_on_commit_callbacks
+):
+    confirmed = [RegistrationFactory(ticket_type=ticket, language=language) for language in ("fr", "ar")]
+    RegistrationFactory(ticket_type=ticket, status=Status.CANCELLED)
+    mail.outbox.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin.post(
+            reverse("events_registrations:message", args=[event.pk]),
+            {"subject": "Plan d'accès", "body": "Rendez-vous porte B.\nParking gratuit."},
+        )
+
+    assert response.status_code == 302
+    assert sorted(message.to[0] for message in mail.outbox) == sorted(r.attendee_email for r in confirmed)
+    assert all(message.subject == "Plan d'accès" for message in mail.outbox)
+    assert all(message.from_email == settings.DEFAULT_FROM_EMAIL for message in mail.outbox)
+    assert all(message.body.startswith("Rendez-vous porte B.\nParking gratuit.") for message in mail.outbox)
+    entry = PageLogEntry.objects.get(action="events.message_attendees")
+    assert (entry.page_id, entry.user, entry.data["recipients"]) == (event.pk, secretariat, 2)
+
+
+def test_a_message_needs_a_subject_and_a_text(admin, event, ticket):
+    RegistrationFactory(ticket_type=ticket)
+    mail.outbox.clear()
+
+    response = admin.post(reverse("events_registrations:message", args=[event.pk]), {"subject": "", "body": "x"})
+
+    assert response.status_code == 400
+    assert mail.outbox == []
+
+
+# --- Tickets and settings -------------------------------------------------------------------------------------
+
+
+def test_adding_a_ticket_from_the_event_opens_with_the_event_chosen(admin, event):
+    response = admin.get(reverse("events_ticket_types:add") + f"?event={event.pk}")
+
+    assert response.status_code == 200
+    assert f'value="{event.pk}"' in response.text
+
+
+def test_adding_a_ticket_type(admin, event):
+    response = admin.post(
+        reverse("events_ticket_types:add"),
+        {"event": event.pk, "name": "VIP", "member_price": "0", "non_member_price": "200000", "sort_order": "0"},
+    )
+
+    assert response.status_code == 302
+    assert TicketType.objects.get(name="VIP").non_member_price == 200_000
+
+
+def test_raising_the_capacity_offers_the_new_seat_to_the_waitlist(admin, event, ticket):
+    for _ in range(3):
+        RegistrationFactory(ticket_type=ticket)
+    waiting = WaitlistEntryFactory(event=event)
+    settings_row = event.registration_settings
+
+    response = admin.post(
+        reverse("events_registration_settings:edit", args=[settings_row.pk]),
+        {
+            "event": event.pk,
+            "is_open": "on",
+            "capacity": "4",
+            "payment_deadline_hours": "48",
+            "refund_rule": "full",
+            "waitlist_enabled": "on",
+            "waitlist_offer_hours": "24",
+        },
+    )
+
+    assert response.status_code == 302
+    waiting.refresh_from_db()
+    assert waiting.status == WaitlistEntry.Status.OFFERED
