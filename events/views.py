@@ -85,7 +85,8 @@ def _register_page(request, event, *, colleague: bool):
         user=request.user,
         affiliations=affiliations,
         colleague_of=administered if colleague else (),
-        initial={"ticket": request.GET.get("ticket")},
+        # A ticket chosen on the event page; otherwise the form picks the only one there is.
+        initial={"ticket": request.GET["ticket"]} if request.GET.get("ticket") else {},
     )
     status, waitlist_offered = 200, False
     if request.method == "POST":

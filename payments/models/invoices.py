@@ -15,6 +15,9 @@ class DocumentKind(models.TextChoices):
 class InvoiceCounter(models.Model):
     """The last number used per (year, kind). Locked while a number is taken, so numbers never skip or repeat."""
 
+    # Money records point at nothing editors manage: keep Wagtail's reference index out of every save.
+    wagtail_reference_index_ignore = True
+
     year = models.PositiveSmallIntegerField(_("year"))
     kind = models.CharField(_("kind"), max_length=20, choices=DocumentKind.choices)
     last_number = models.PositiveIntegerField(_("last number"), default=0)
@@ -34,6 +37,9 @@ class IssuedDocumentError(Exception):
 
 class Invoice(models.Model):
     """An invoice or credit note. Everything it shows is copied in when issued, and it is never edited after."""
+
+    # Money records point at nothing editors manage: keep Wagtail's reference index out of every save.
+    wagtail_reference_index_ignore = True
 
     PREFIXES = {DocumentKind.INVOICE: "F", DocumentKind.CREDIT_NOTE: "AV"}
 

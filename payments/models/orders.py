@@ -42,6 +42,9 @@ class OrderQuerySet(models.QuerySet):
 class Order(models.Model):
     """Something a member or visitor owes the association: dues, a joining fee, event tickets."""
 
+    # Money records point at nothing editors manage: keep Wagtail's reference index out of every save.
+    wagtail_reference_index_ignore = True
+
     class Status(models.TextChoices):
         PENDING = "pending", _("Awaiting payment")
         PAID = "paid", _("Paid")
@@ -145,6 +148,9 @@ class Order(models.Model):
 
 class OrderLine(models.Model):
     """One thing bought. `kind` picks the fulfilment handler; `subject` points at what is being paid for."""
+
+    # Money records point at nothing editors manage: keep Wagtail's reference index out of every save.
+    wagtail_reference_index_ignore = True
 
     class Kind(models.TextChoices):
         DUES = "dues", _("Membership dues")

@@ -6,6 +6,9 @@ from django.utils.translation import gettext_lazy as _
 class BankStatementImport(models.Model):
     """A bank statement the treasurer uploaded: first shown as a dry run, then applied once."""
 
+    # Money records point at nothing editors manage: keep Wagtail's reference index out of every save.
+    wagtail_reference_index_ignore = True
+
     filename = models.CharField(_("file name"), max_length=255)
     rows = models.JSONField(_("rows"), default=list, blank=True)
     uploaded_at = models.DateTimeField(_("uploaded"), auto_now_add=True)

@@ -14,6 +14,9 @@ from payments.models.orders import Order, PaymentMethod
 class Payment(models.Model):
     """Money received (or attempted) for an order, as a provider reported it."""
 
+    # Money records point at nothing editors manage: keep Wagtail's reference index out of every save.
+    wagtail_reference_index_ignore = True
+
     class Status(models.TextChoices):
         PENDING = "pending", _("Pending")
         SUCCEEDED = "succeeded", _("Succeeded")
@@ -66,6 +69,9 @@ class Payment(models.Model):
 class Refund(models.Model):
     """Money given back; each refund issues a credit note."""
 
+    # Money records point at nothing editors manage: keep Wagtail's reference index out of every save.
+    wagtail_reference_index_ignore = True
+
     order = models.ForeignKey(Order, on_delete=models.PROTECT, related_name="refunds", verbose_name=_("order"))
     payment = models.ForeignKey(
         Payment, null=True, blank=True, on_delete=models.PROTECT, related_name="refunds", verbose_name=_("payment")
@@ -103,6 +109,9 @@ class Refund(models.Model):
 class WebhookEvent(models.Model):
     """A provider event, stored once by its id so a replay is recognised and ignored."""
 
+    # Money records point at nothing editors manage: keep Wagtail's reference index out of every save.
+    wagtail_reference_index_ignore = True
+
     provider = models.CharField(_("provider"), max_length=30, default="stripe")
     event_id = models.CharField(_("event id"), max_length=255)
     type = models.CharField(_("type"), max_length=100)
@@ -128,6 +137,9 @@ def receipt_upload_to(instance, filename: str) -> str:
 
 class TransferReceipt(models.Model):
     """A bank-transfer receipt the buyer uploaded for the treasurer to check."""
+
+    # Money records point at nothing editors manage: keep Wagtail's reference index out of every save.
+    wagtail_reference_index_ignore = True
 
     order = models.ForeignKey(Order, on_delete=models.CASCADE, related_name="receipts", verbose_name=_("order"))
     file = models.FileField(_("file"), upload_to=receipt_upload_to)

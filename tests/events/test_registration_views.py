@@ -382,3 +382,9 @@ def test_my_registrations_offers_to_pay_a_reservation(client, event, ticket):
     text = client.get(reverse("events:my_registrations")).text
     assert reverse("payments:order_detail", args=[registration.order.public_id]) in text
     assert reverse("events:registration_cancel", args=[registration.code]) in text
+
+
+def test_the_only_ticket_is_already_chosen_on_the_form(client, event, ticket):
+    form = client.get(register_url(event)).context["form"]
+
+    assert form["ticket"].value() == ticket.pk
