@@ -203,3 +203,69 @@ def dues_summary(*, today: date | None = None) -> DuesSummary:
         transfers_waiting=Order.objects.filter(status=Order.Status.PENDING, payment_method="bank_transfer").count(),
         renewals_due=renewals_due(within_days=30, today=today).count(),
     )
+
+
+@dataclass(frozen=True)
+class ChartBar:
+    label: str
+    value: int
+    height: int  # percent of the tallest bar
+
+
+def _bars(points: list[tuple[str, int]]) -> list[ChartBar]:
+    tallest = max((value for _, value in points), default=0) or 1
+    return [ChartBar(label, value, round(value * 100 / tallest)) for label, value in points]
+
+
+def _month_ends(months: int, today: date) -> list[date]:
+    """The last day of each of the last `months` months, oldest first; today for the current month."""
+    ends = [today]
+    first = today.replace(day=1)
+    for _ in range(months - 1):
+        previous_end = first - timedelta(days=1)
+        ends.append(previous_end)
+        first = previous_end.replace(day=1)
+    return list(reversed(ends))
+
+
+def members_by_status() -> dict[str, int]:
+    """Companies by membership status, for the dashboard (one query)."""
+    counts = dict(Organisation.objects.values_list("status").annotate(count=Count("pk")).order_by())
+    return {status: counts.get(status, 0) for status in Organisation.Status.values}
+
+
+def members_over_time(*, months: int = 12, today: date | None = None) -> list[ChartBar]:
+    """Member companies at the end of each of the last `months` months (today for the current one): companies
+    with a paid period covering that day. One query for the whole chart."""
+    today = today or timezone.localdate()
+    days = _month_ends(months, today)
+    paid = Membership.objects.filter(
+        status__in=[Membership.Status.ACTIVE, Membership.Status.GRACE, Membership.Status.ENDED],
+        period_end__gte=days[0],
+        period_start__lte=days[-1],
+    ).values_list("organisation_id", "period_start", "period_end")
+    periods_by_company: dict[int, list[tuple[date, date]]] = {}
+    for organisation_id, start, end in paid:
+        periods_by_company.setdefault(organisation_id, []).append((start, end))
+    points = []
+    for day in days:
+        count = sum(1 for spans in periods_by_company.values() if any(s <= day <= e for s, e in spans))
+        points.append((day.strftime("%m/%y"), count))
+    return _bars(points)
+
+
+def dues_by_month(*, year: int) -> list[ChartBar]:
+    """Dues (with joining fees) received each month of `year`, in whole MAD. One query."""
+    from django.db.models.functions import ExtractMonth
+
+    from payments.models import Order
+
+    dues_orders = Order.objects.filter(lines__kind="dues").values("pk")
+    totals = dict(
+        Order.objects.filter(status=Order.Status.PAID, paid_at__year=year, pk__in=dues_orders)
+        .annotate(month=ExtractMonth("paid_at"))
+        .values_list("month")
+        .annotate(total=Sum("total"))
+        .order_by()
+    )
+    return _bars([(f"{month:02d}", (totals.get(month) or 0) // 100) for month in range(1, 13)])

@@ -2,7 +2,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
-from members.admin_panels import DuesPanel
+from members.admin_panels import DuesPanel, MembersPanel
 from members.communication_views import (
     AnnouncementPermissionPolicy,
     CommunicationViewSetGroup,
@@ -31,6 +31,12 @@ def register_members_log_actions(actions):
     actions.register_action("members.account_delete", _("Delete account"), _("Account deleted at the person's request"))
     actions.register_action("members.renewal_reminder", _("Renewal reminder"), _("Renewal reminder sent"))
     actions.register_action("members.import_apply", _("Import members"), _("Member list imported"))
+
+
+@hooks.register("construct_homepage_panels")
+def add_members_panel(request, panels):
+    if request.user.has_perm("members.view_organisation") or request.user.has_perm("members.change_organisation"):
+        panels.append(MembersPanel())
 
 
 @hooks.register("construct_homepage_panels")

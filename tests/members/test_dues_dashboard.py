@@ -72,3 +72,53 @@ def test_the_dues_panel_costs_the_same_whatever_the_number_of_members(client, se
 
     with django_assert_max_num_queries(8):
         dues_summary()
+
+
+def test_members_over_time_counts_companies_with_a_paid_period_on_each_month_end():
+    from members.selectors import members_over_time
+
+    MembershipFactory(period_start=date(2026, 1, 1), period_end=date(2026, 12, 31))
+    MembershipFactory(period_start=date(2026, 9, 15), period_end=date(2027, 9, 14))
+    MembershipFactory(status=Membership.Status.LAPSED, period_start=date(2025, 1, 1), period_end=date(2025, 12, 31))
+
+    bars = members_over_time(months=12, today=date(2026, 11, 23))
+
+    assert [bar.label for bar in bars][:2] == ["12/25", "01/26"]
+    assert [bar.value for bar in bars] == [0, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2]
+    assert bars[-1].height == 100 and bars[1].height == 50
+
+
+def test_dues_by_month_adds_up_the_paid_dues_of_each_month():
+    from members.selectors import dues_by_month
+
+    _dues_order(MembershipFactory(status=Membership.Status.AWAITING_PAYMENT), paid_on=date(2026, 3, 1))
+    _dues_order(MembershipFactory(status=Membership.Status.AWAITING_PAYMENT), paid_on=date(2026, 3, 20))
+    _dues_order(MembershipFactory(status=Membership.Status.AWAITING_PAYMENT), paid_on=date(2025, 3, 1))
+
+    bars = dues_by_month(year=2026)
+
+    assert [bar.value for bar in bars] == [0, 0, 20_000, 0, 0, 0, 0, 0, 0, 0, 0, 0]
+
+
+def test_the_secretariat_sees_members_by_status_and_the_charts(client, secretary):  # noqa: F811
+    from tests.factories.members import MembershipApplicationFactory
+
+    MembershipApplicationFactory()
+    MembershipFactory(period_end=timezone.localdate() + timedelta(days=100))
+
+    page = client.get(reverse("wagtailadmin_home")).content.decode()
+
+    assert 'id="members-panel-title"' in page
+    assert reverse("members_applications:index") in page
+    assert page.count('class="majlis-chart"') == 2
+
+
+def test_the_members_panel_costs_the_same_whatever_the_number_of_members(django_assert_max_num_queries):
+    from members.selectors import members_by_status, members_over_time
+
+    for _ in range(20):
+        MembershipFactory()
+
+    with django_assert_max_num_queries(2):
+        members_by_status()
+        members_over_time()
