@@ -136,3 +136,46 @@ def test_company_administrator_renews_by_card(page, live_server, screenshot, com
         page.goto("/my-space/")
         assert Membership.objects.get(order=order).status == Membership.Status.ACTIVE
         assert "Active" in page.locator("main").inner_text()
+
+
+def test_treasurer_confirms_a_bank_transfer_from_the_dashboard(page, live_server, screenshot, company_admin):
+    import time as clock
+
+    from django.conf import settings as django_settings
+    from django.test import Client
+
+    from members.membership_services import membership_renew
+    from payments.services import order_choose_method
+    from tests.factories.accounts import StaffUserFactory, add_totp
+
+    renewal = membership_renew(
+        organisation=company_admin.organisation_memberships.first().organisation, by=company_admin
+    )
+    order = order_choose_method(order=renewal.order, method=PaymentMethod.BANK_TRANSFER)
+    treasurer = StaffUserFactory(first_name="Samira", last_name="Trésorière")
+    add_totp(treasurer)
+    client = Client()
+    client.force_login(treasurer)
+    session = client.session
+    session["account_authentication_methods"] = [{"method": "mfa", "type": "totp", "at": clock.time()}]
+    session["account_authentication_methods_user"] = str(treasurer.pk)
+    session.save()
+    page.context.add_cookies(
+        [{"name": django_settings.SESSION_COOKIE_NAME, "value": session.session_key, "url": live_server.url}]
+    )
+
+    page.goto("/admin/")
+    page.locator("#dues-panel-title").wait_for()
+    page.locator("a[href*='payment_method=bank_transfer']").first.click()
+    page.get_by_role("link", name=order.reference).click()
+    page.locator("select[name=method]").select_option("bank_transfer")
+    page.locator("input[name=received_on]").fill(timezone.localdate().isoformat())
+    page.locator("input[name=reference]").fill("VIR-2026-1187")
+    screenshot(page, "treasurer-records-transfer")
+    page.get_by_role("button", name=re.compile("Enregistrer le paiement|Record the payment")).click()
+    page.wait_for_load_state()
+
+    order.refresh_from_db()
+    assert order.status == Order.Status.PAID
+    assert Membership.objects.get(pk=renewal.pk).status == Membership.Status.ACTIVE
+    assert order.reference in page.locator("body").inner_text()
