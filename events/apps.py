@@ -19,3 +19,7 @@ class EventsConfig(AppConfig):
 
         register_fulfilment()
         register_log_actions()
+
+        from events.page_permissions import connect
+
+        connect()

@@ -12,7 +12,8 @@ from django.db import transaction
 
 def seed_demo(*, scale: int = 0, with_images: bool = True, log: Callable[[str], object] | None = None) -> dict:
     """Create or refresh the whole demo site; return what exists afterwards, by kind, for the command's summary."""
-    from cms.demo import accounts, events, members, news, pages
+    from cms.demo import accounts, events, members, news, pages, registrations
+    from cms.demo import partnerships as board
     from cms.demo import scale as bulk
 
     say = log or (lambda message: None)
@@ -30,15 +31,19 @@ def seed_demo(*, scale: int = 0, with_images: bool = True, log: Callable[[str], 
         news.seed_news(site_pages, users)
         say("Events…")
         events.seed_events(site_pages, organisations, with_images=with_images)
+        registrations.seed_registrations(site_pages)
         say("Site settings and translations…")
         pages.seed_settings(site_pages.site, site_pages, with_images=with_images)
         pages.seed_translations(site_pages)
+        say("Partnership board…")
+        board.seed_board(organisations, sectors, users)
     if scale:
         say(
             f"Scale {scale}: {scale * bulk.COMPANIES_PER_SCALE} companies, {scale * bulk.NEWS_PER_SCALE} articles, "
             f"{scale * bulk.EVENTS_PER_SCALE} events…"
         )
         bulk.seed_scale(scale, site_pages, sectors, with_images=with_images, log=say)
+        say(f"  {board.seed_scale(scale * board.POSTS_PER_SCALE, sectors)} board posts added")
     return summary()
 
 
@@ -55,6 +60,7 @@ def summary() -> dict[str, int]:
         ("memberships", "members.Membership"),
         ("news articles", "cms.NewsPage"),
         ("events", "events.EventPage"),
+        ("board posts", "partnerships.Post"),
     ):
         try:
             counts[label] = apps.get_model(model_path).objects.count()

@@ -20,7 +20,7 @@ from django.contrib.auth.models import Group
 
 from cms.demo import content
 
-EDITORS_GROUP = "Editors"  # created by Wagtail's own migrations
+EDITORS_GROUP = "Editor"  # a role created by members.0013_roles
 SECRETARIAT_GROUP = "Secretariat"
 STAFF_ROLES = {"editor", "secretariat"}
 

@@ -45,6 +45,7 @@ urlpatterns += i18n_patterns(
     path("", include("members.urls")),
     path("", include("events.urls")),
     path("", include("payments.urls")),
+    path("", include("partnerships.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -8,7 +8,7 @@ from cms.models import NewsPage
 @pytest.fixture
 def editor(django_user_model):
     user = django_user_model.objects.create_user(email="redaction@example.ma", password="x" * 12)
-    user.groups.add(Group.objects.get(name="Editors"))
+    user.groups.add(Group.objects.get(name="Editor"))
     return user
 
 

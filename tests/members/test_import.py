@@ -53,7 +53,7 @@ def test_csv_and_xlsx_headers_are_understood_in_french():
 
 
 def test_a_file_without_a_company_column_is_refused_with_a_clear_message():
-    with pytest.raises(ImportFileError, match="company"):
+    with pytest.raises(ImportFileError, match="Raison sociale"):
         read_rows(filename="membres.csv", content=b"Nom;Prenom\nBenali;Nadia\n")
     with pytest.raises(ImportFileError):
         read_rows(filename="membres.pdf", content=b"%PDF-1.4")

@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "members",
     "events",
     "payments",
+    "partnerships",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

@@ -1,0 +1,61 @@
+"""Every write on the board. Views and the admin call these; each raises a BoardError the caller shows."""
+
+from partnerships.services.conversations import (
+    contact_share,
+    conversation_accept,
+    conversation_close,
+    conversation_decline,
+    conversation_mark_read,
+    conversation_start,
+    message_send,
+)
+from partnerships.services.errors import (
+    AttachmentRejected,
+    BoardError,
+    ConversationNotOpen,
+    NotActiveMember,
+    NotAllowed,
+    NotOnBoard,
+    OwnPost,
+    WrongStatus,
+)
+from partnerships.services.posts import (
+    board_daily,
+    post_approve,
+    post_close,
+    post_create,
+    post_renew,
+    post_return,
+    post_submit,
+    post_update,
+    posts_expire,
+    posts_send_expiry_reminders,
+)
+
+__all__ = [
+    "AttachmentRejected",
+    "BoardError",
+    "ConversationNotOpen",
+    "NotActiveMember",
+    "NotAllowed",
+    "NotOnBoard",
+    "OwnPost",
+    "WrongStatus",
+    "board_daily",
+    "contact_share",
+    "conversation_accept",
+    "conversation_close",
+    "conversation_decline",
+    "conversation_mark_read",
+    "conversation_start",
+    "message_send",
+    "post_approve",
+    "post_close",
+    "post_create",
+    "post_renew",
+    "post_return",
+    "post_submit",
+    "post_update",
+    "posts_expire",
+    "posts_send_expiry_reminders",
+]
