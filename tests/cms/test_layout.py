@@ -1,3 +1,4 @@
+import pytest
 from django.template.loader import render_to_string
 from wagtail.models import Site
 
@@ -55,3 +56,19 @@ def test_robots_txt_points_to_the_sitemap(client, home):
 def test_sitemap_lists_public_pages(client, home):
     StandardPageFactory(parent=home, title="Adhérer", slug="adherer")
     assert "/adherer/" in client.get("/sitemap.xml").content.decode()
+
+
+@pytest.mark.django_db
+def test_pages_outside_the_cms_render_before_any_site_is_set_up(client):
+    # A fresh install (or a wiped database) has no Wagtail site yet: the header falls back to "Majlis".
+    from wagtail.models import Site
+
+    from tests.factories.members import MemberUserFactory
+
+    Site.objects.all().delete()
+    client.force_login(MemberUserFactory())
+
+    response = client.get("/my-space/")
+
+    assert response.status_code == 200
+    assert "Majlis" in response.content.decode()

@@ -13,9 +13,21 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def log_in(page, live_server, user):
-    """Give the browser the session of a user logged in by Django's test client."""
+    """Give the browser the session of a user logged in by Django's test client. Staff also get an authenticator
+    app and a session that passed it, as the staff pages require."""
     client = Client()
     client.force_login(user)
+    if user.is_staff:
+        import time
+
+        from tests.factories.accounts import add_totp, has_authenticator
+
+        if not has_authenticator(user):
+            add_totp(user)
+        session = client.session
+        session["account_authentication_methods"] = [{"method": "mfa", "type": "totp", "at": time.time()}]
+        session["account_authentication_methods_user"] = str(user.pk)
+        session.save()
     page.context.add_cookies(
         [
             {

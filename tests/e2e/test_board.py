@@ -9,7 +9,6 @@ from django.test import Client
 from members.models import Sector
 from partnerships.models import Conversation, Post
 from partnerships.services import post_approve
-from tests.e2e.conftest import browser, page, screenshot  # noqa: F401 (the browser fixtures)
 from tests.factories.members import AdminFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -30,7 +29,7 @@ def log_in(tab, live_server, user):
     )
 
 
-def test_a_request_is_posted_answered_and_discussed(page, live_server, screenshot):  # noqa: F811
+def test_a_request_is_posted_answered_and_discussed(page, live_server, screenshot):
     sector = Sector.objects.get_or_create(slug="aeronautics", defaults={"name": "Aéronautique"})[0]
     author = AdminFactory(organisation__legal_name="Nouaceur Usinage SARL", organisation__trade_name="Nouaceur Usinage")
     supplier = AdminFactory(organisation__legal_name="Tanger Surface SARL", organisation__trade_name="Tanger Surface")
