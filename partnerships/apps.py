@@ -6,3 +6,9 @@ class PartnershipsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "partnerships"
     verbose_name = _("Board")
+
+    def ready(self):
+        from events.feeds import register_personal_feed_source
+        from partnerships.meeting_selectors import meeting_calendar_items
+
+        register_personal_feed_source(meeting_calendar_items)

@@ -17,6 +17,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from members.models import Region, Sector
 from partnerships import services
 from partnerships.forms import ReviewForm
+from partnerships.meeting_viewsets import BrokerageSessionViewSet
 from partnerships.models import Post
 
 
@@ -175,4 +176,8 @@ class BoardViewSetGroup(ViewSetGroup):
     menu_label = _("Board")
     menu_icon = "resubmit"
     menu_order = 250
-    items = (PostReviewViewSet("partnerships_review"), PostViewSet("partnerships_posts"))
+    items = (
+        PostReviewViewSet("partnerships_review"),
+        PostViewSet("partnerships_posts"),
+        BrokerageSessionViewSet("partnerships_brokerage"),
+    )

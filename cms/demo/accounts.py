@@ -52,6 +52,7 @@ def read_logins(path: Path | None = None) -> dict[str, dict]:
 def write_logins(logins: list[DemoLogin], path: Path | None = None) -> None:
     path = path or default_logins_path()
     data = {login.role: login.__dict__ for login in logins}
+    path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     path.chmod(0o600)
 

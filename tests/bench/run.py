@@ -209,6 +209,7 @@ def main() -> int:
     # Turn a SIGTERM into an exception, so that the `with Gunicorn(...)` blocks still stop the server.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
 
+    BENCH_DIR.mkdir(exist_ok=True)
     db_url = database_url(args.fresh)
     backend = "PostgreSQL" if db_url.startswith("postgres") else "SQLite"
     env = environment(db_url)
