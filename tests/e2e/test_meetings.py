@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from wagtail.models import Locale, Page
 
 from partnerships.models import MeetingRequest
 from tests.e2e.test_members import log_in
@@ -13,6 +14,10 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def test_two_participants_book_a_meeting_and_both_see_it_in_their_agenda(browser, page, live_server, screenshot):
+    # transactional_db empties the database between tests, what the migrations created included.
+    french, _ = Locale.objects.get_or_create(language_code="fr")
+    if Page.get_first_root_node() is None:
+        Page.add_root(instance=Page(title="Root", slug="root", locale=french))
     session = BrokerageSessionFactory(tables=3)
     ana = MeetingProfileFactory(
         session=session,
