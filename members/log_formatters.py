@@ -16,7 +16,7 @@ def _status(value) -> str:
     return str(Organisation.Status(value).label).lower() if value in Organisation.Status.values else str(value or "")
 
 
-class _DataFormatter(LogFormatter):
+class DataFormatter(LogFormatter):
     """Formats `template` with values taken from the entry's data; falls back to `message` if any is missing."""
 
     template = ""
@@ -27,11 +27,11 @@ class _DataFormatter(LogFormatter):
     def format_message(self, log_entry):
         try:
             return self.template % self.values(log_entry.data or {})
-        except (KeyError, TypeError):
+        except (KeyError, TypeError, ValueError):
             return self.message
 
 
-class StatusChangeFormatter(_DataFormatter):
+class StatusChangeFormatter(DataFormatter):
     label = _("Change membership status")
     message = _("Membership status changed")
     template = _("Membership status changed from %(from)s to %(to)s")
@@ -40,7 +40,7 @@ class StatusChangeFormatter(_DataFormatter):
         return {"from": _status(data["from"]), "to": _status(data["to"])}
 
 
-class PersonAddFormatter(_DataFormatter):
+class PersonAddFormatter(DataFormatter):
     label = _("Add person")
     message = _("Person added to the company")
     template = _("Added %(person)s as %(role)s")
@@ -49,7 +49,7 @@ class PersonAddFormatter(_DataFormatter):
         return {"person": data["person"], "role": _role(data["role"])}
 
 
-class PersonRemoveFormatter(_DataFormatter):
+class PersonRemoveFormatter(DataFormatter):
     label = _("Remove person")
     message = _("Person removed from the company")
     template = _("Removed %(person)s from the company")
@@ -61,7 +61,7 @@ class PersonRemoveFormatter(_DataFormatter):
         return message
 
 
-class RoleChangeFormatter(_DataFormatter):
+class RoleChangeFormatter(DataFormatter):
     label = _("Change role")
     message = _("Role changed")
     template = _("Role of %(person)s changed from %(from)s to %(to)s")
@@ -70,7 +70,7 @@ class RoleChangeFormatter(_DataFormatter):
         return {"person": data["person"], "from": _role(data["from"]), "to": _role(data["to"])}
 
 
-class InviteFormatter(_DataFormatter):
+class InviteFormatter(DataFormatter):
     label = _("Invite")
     message = _("Invitation sent")
     template = _("Invited %(email)s as %(role)s")
@@ -79,25 +79,25 @@ class InviteFormatter(_DataFormatter):
         return {"email": data["email"], "role": _role(data["role"])}
 
 
-class InviteResendFormatter(_DataFormatter):
+class InviteResendFormatter(DataFormatter):
     label = _("Resend invitation")
     message = _("Invitation sent again")
     template = _("Invitation to %(email)s sent again")
 
 
-class InviteRevokeFormatter(_DataFormatter):
+class InviteRevokeFormatter(DataFormatter):
     label = _("Revoke invitation")
     message = _("Invitation revoked")
     template = _("Invitation to %(email)s revoked")
 
 
-class InviteAcceptFormatter(_DataFormatter):
+class InviteAcceptFormatter(DataFormatter):
     label = _("Accept invitation")
     message = _("Invitation accepted")
     template = _("Invitation accepted by %(email)s")
 
 
-class _DecisionFormatter(_DataFormatter):
+class _DecisionFormatter(DataFormatter):
     template = _("%(decision)s. Message to the applicant: “%(message)s”")
 
     def values(self, data):
@@ -116,7 +116,7 @@ class ApplicationRejectFormatter(_DecisionFormatter):
     message = _("Application rejected")
 
 
-class LastAdminLeftFormatter(_DataFormatter):
+class LastAdminLeftFormatter(DataFormatter):
     label = _("Last administrator left")
     message = _("The last company administrator left")
     template = _("The last company administrator (%(person)s) deleted their account: appoint a new one")
@@ -127,7 +127,7 @@ def _membership_status(value) -> str:
     return str(statuses(value).label).lower() if value in statuses.values else str(value or "")
 
 
-class MembershipStatusFormatter(_DataFormatter):
+class MembershipStatusFormatter(DataFormatter):
     label = _("Change membership period status")
     message = _("Membership period status changed")
     template = _("Membership period changed from %(from)s to %(to)s: %(reason)s")

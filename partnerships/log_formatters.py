@@ -4,25 +4,12 @@ The content of private messages is never logged; only that a conversation starte
 someone shared their contact details."""
 
 from django.utils.translation import gettext_lazy as _
-from wagtail.log_actions import LogFormatter
 
+from members.log_formatters import DataFormatter
 from partnerships.models import Post
 
 
-class _DataFormatter(LogFormatter):
-    template = ""
-
-    def values(self, data: dict) -> dict:
-        return data
-
-    def format_message(self, log_entry):
-        try:
-            return self.template % self.values(log_entry.data or {})
-        except (KeyError, TypeError, ValueError):
-            return self.message
-
-
-class ApproveFormatter(_DataFormatter):
+class ApproveFormatter(DataFormatter):
     label = _("Approve post")
     message = _("Post approved and published")
     template = _("Post approved and published. Message: %(message)s")
@@ -33,13 +20,13 @@ class ApproveFormatter(_DataFormatter):
         return super().format_message(log_entry)
 
 
-class ReturnFormatter(_DataFormatter):
+class ReturnFormatter(DataFormatter):
     label = _("Send post back")
     message = _("Post sent back to its author")
     template = _("Post sent back to its author: %(message)s")
 
 
-class CloseFormatter(_DataFormatter):
+class CloseFormatter(DataFormatter):
     label = _("Close post")
     message = _("Post closed")
     template = _("Post closed: %(outcome)s")
@@ -48,19 +35,19 @@ class CloseFormatter(_DataFormatter):
         return {"outcome": str(Post.Outcome(data["outcome"]).label).lower()}
 
 
-class RenewFormatter(_DataFormatter):
+class RenewFormatter(DataFormatter):
     label = _("Renew post")
     message = _("Post renewed")
     template = _("Post renewed: on the board until %(to)s instead of %(from)s")
 
 
-class ExpireFormatter(_DataFormatter):
+class ExpireFormatter(DataFormatter):
     label = _("Expire post")
     message = _("Post expired")
     template = _("Post expired: its end date, %(expires_on)s, has passed")
 
 
-class ReminderFormatter(_DataFormatter):
+class ReminderFormatter(DataFormatter):
     label = _("Expiry reminder")
     message = _("Expiry reminder sent")
     template = _("Expiry reminder sent to the author: the post ends on %(expires_on)s")
