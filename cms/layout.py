@@ -37,7 +37,7 @@ def _bump_on_page_save(sender, **kwargs) -> None:
 
 def connect_signals() -> None:
     from django.db.models.signals import post_delete, post_save
-    from wagtail.models import Page, PageViewRestriction
+    from wagtail.models import Page, PageViewRestriction, Site
     from wagtail.signals import page_published, page_unpublished, post_page_move
 
     from cms.models import AssociationSettings, NavigationSettings, NewsCategory
@@ -52,5 +52,8 @@ def connect_signals() -> None:
     post_delete.connect(bump_layout_version, sender=PageViewRestriction, dispatch_uid="cms_layout_version_pvr")
     for model in (AssociationSettings, NavigationSettings, NewsCategory, Organisation):
         post_save.connect(bump_layout_version, sender=model, dispatch_uid=f"cms_layout_version_{model.__name__}")
+    # Page routes are remembered with the layout version (cms/routing.py): a site's host or root moving changes them.
+    post_save.connect(bump_layout_version, sender=Site, dispatch_uid="cms_layout_version_site")
+    post_delete.connect(bump_layout_version, sender=Site, dispatch_uid="cms_layout_version_site")
     for model in (NewsCategory, Organisation):
         post_delete.connect(bump_layout_version, sender=model, dispatch_uid=f"cms_layout_version_del_{model.__name__}")

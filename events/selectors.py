@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Min, Prefetch
 from django.utils import timezone, translation
+from django.utils.functional import SimpleLazyObject
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.images import get_image_model
 
@@ -117,16 +118,23 @@ def event_page_details(*, event: EventPage, user) -> dict:
     from events.registration_selectors import registration_panel
 
     panel = registration_panel(event=event, user=user) if event.pk else None
-    side_meetings = list(_for_cards(EventPage.objects.child_of(event)).order_by("start", "pk"))
-    for meeting in side_meetings:
-        meeting.__dict__["parent_event"] = event
+
+    def side_meetings():
+        meetings = list(_for_cards(EventPage.objects.child_of(event)).order_by("start", "pk"))
+        for meeting in meetings:
+            meeting.__dict__["parent_event"] = event
+        return meetings
+
+    # Lazy, like the querysets beside them: the page's cached fragment reads them only when it is rendered.
     return {
-        "speakers": [item.speaker for item in event.event_speakers.all().select_related("speaker__photo")],
+        "speakers": SimpleLazyObject(
+            lambda: [item.speaker for item in event.event_speakers.all().select_related("speaker__photo")]
+        ),
         "sessions": event.sessions.all().prefetch_related(
             Prefetch("speakers", queryset=Speaker.objects.select_related("photo"))
         ),
         "partners": event.partners.all().select_related("logo"),
-        "side_meetings": side_meetings,
+        "side_meetings": SimpleLazyObject(side_meetings),
         "show_online_link": bool(event.online_url)
         and user.is_authenticated
         and (user.is_staff or (panel is not None and _confirmed(panel.registration))),

@@ -8,6 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Site
 
 from config import page_cache
+from config.settings.base import with_page_cache
 
 CACHE_SETTINGS = {
     "CACHES": {
@@ -20,11 +21,7 @@ CACHE_SETTINGS = {
     "CACHE_MIDDLEWARE_ALIAS": page_cache.PAGE_CACHE_ALIAS,
     "CACHE_MIDDLEWARE_SECONDS": 300,
     "CACHE_MIDDLEWARE_KEY_PREFIX": "",
-    "MIDDLEWARE": [
-        "config.page_cache.UpdateCacheMiddleware",
-        *settings.MIDDLEWARE,
-        "config.page_cache.FetchFromCacheMiddleware",
-    ],
+    "MIDDLEWARE": with_page_cache(settings.MIDDLEWARE),
 }
 
 
@@ -72,3 +69,11 @@ def test_publishing_a_page_clears_the_page_cache(client, home):
     queries, page = queries_for(client, "/")
     assert queries > 0
     assert "Assemblée générale : les résultats" in page
+
+
+def test_a_page_from_the_cache_keeps_its_security_headers(client, home):
+    first = client.get("/")
+    second = client.get("/")
+    for header in ("X-Frame-Options", "X-Content-Type-Options", "Referrer-Policy", "Content-Language"):
+        assert second.headers.get(header) == first.headers.get(header)
+        assert second.headers.get(header)

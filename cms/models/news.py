@@ -132,12 +132,13 @@ class NewsPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        ancestors = list(self.get_ancestors().filter(depth__gt=1))
+        # Lazy: read only when the template's cached fragment is missing.
+        ancestors = SimpleLazyObject(lambda: list(self.get_ancestors().filter(depth__gt=1)))
         context.update(
             members_only=self.members_only,
-            tags=list(self.tags.all()),
+            tags=SimpleLazyObject(lambda: list(self.tags.all())),
             breadcrumbs=ancestors,
-            news_index=ancestors[-1] if ancestors else None,
+            news_index=SimpleLazyObject(lambda: ancestors[-1] if ancestors else None),
         )
         return context
 

@@ -5,7 +5,9 @@ from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
+from wagtail.urls import serve_pattern
 
+from cms import routing
 from members.account_views import password_reset_from_key_or_404, to_allauth
 from payments.webhooks import stripe_webhook
 
@@ -46,6 +48,8 @@ urlpatterns += i18n_patterns(
     path("", include("events.urls")),
     path("", include("payments.urls")),
     path("", include("partnerships.urls")),
+    # Wagtail's page serving with the route remembered (cms/routing.py); the rest of wagtail_urls after it.
+    re_path(serve_pattern, routing.serve, name="wagtail_serve"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

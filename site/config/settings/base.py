@@ -237,6 +237,8 @@ MEMBERSHIP_RENEWAL_WINDOW_DAYS = env_int("MEMBERSHIP_RENEWAL_WINDOW_DAYS", 60)
 MEMBERSHIP_GRACE_DAYS = env_int("MEMBERSHIP_GRACE_DAYS", 30)
 # Renewal reminders, in days before the end of a period (0: on the last day; negative: during grace).
 MEMBERSHIP_REMINDER_DAYS = [int(days) for days in env_list("MEMBERSHIP_REMINDER_DAYS", ["30", "7", "0", "-15"])]
+# Board posts: how many days before its expiry date the author is reminded (once).
+PARTNERSHIPS_EXPIRY_REMINDER_DAYS = env_int("PARTNERSHIPS_EXPIRY_REMINDER_DAYS", 7)
 
 # Security defaults that hold everywhere; production.py adds HTTPS-only settings.
 SESSION_COOKIE_HTTPONLY = True
@@ -255,6 +257,20 @@ LOGGING = {
     "loggers": {"django.db.backends": {"level": "WARNING"}},
 }
 
+
+def with_page_cache(middleware: list[str]) -> list[str]:
+    """The middleware with the page cache around it. A cached page is looked up as soon as the language is known
+    (the key holds it): what comes after LocaleMiddleware (CSRF, the session's user, messages, allauth…) has
+    nothing to add to an anonymous visitor's cached page, whose response headers were stored with it."""
+    after_locale = middleware.index("django.middleware.locale.LocaleMiddleware") + 1
+    return [
+        "config.page_cache.UpdateCacheMiddleware",
+        *middleware[:after_locale],
+        "config.page_cache.FetchFromCacheMiddleware",
+        *middleware[after_locale:],
+    ]
+
+
 # Page cache: whole pages for anonymous visitors, PAGE_CACHE_SECONDS long (0, the default, is off).
 # Cleared when a page is published or unpublished; see config/page_cache.py.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 0)
@@ -265,5 +281,5 @@ if PAGE_CACHE_SECONDS > 0:
     CACHE_MIDDLEWARE_ALIAS = "pages"
     CACHE_MIDDLEWARE_SECONDS = PAGE_CACHE_SECONDS
     CACHE_MIDDLEWARE_KEY_PREFIX = ""
-    MIDDLEWARE = ["config.page_cache.UpdateCacheMiddleware", *MIDDLEWARE, "config.page_cache.FetchFromCacheMiddleware"]
+    MIDDLEWARE = with_page_cache(MIDDLEWARE)
     INSTALLED_APPS += ["config.page_cache.PageCacheConfig"]
