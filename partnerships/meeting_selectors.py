@@ -147,6 +147,25 @@ def meeting_uid(meeting: MeetingRequest) -> str:
     return f"meeting-{meeting.pk}@{site_host()}"
 
 
+def meeting_calendar_item(meeting: MeetingRequest, user) -> CalendarItem:
+    """One placed meeting as `user` (one of its two participants) sees it in a calendar: in their feed, and in the
+    invitation their e-mail carries (same UID and SEQUENCE, so a client updates the entry it holds)."""
+    session, event = meeting.session, meeting.session.event
+    other = meeting.recipient if meeting.requester.user_id == user.pk else meeting.requester
+    zone = ZoneInfo(event.time_zone)
+    return CalendarItem(
+        uid=meeting_uid(meeting),
+        start=meeting.starts_at.astimezone(zone),
+        end=meeting.ends_at.astimezone(zone),
+        summary=_("B2B meeting with %(name)s") % {"name": str(other)},
+        description=_("%(event)s, table %(table)s") % {"event": event.title, "table": meeting.table},
+        location=event_location(event),
+        url=settings.SITE_URL + reverse("partnerships:meeting_agenda", args=[session.pk]),
+        sequence=meeting.sequence,
+        stamp=meeting.answered_at or meeting.created_at,
+    )
+
+
 def meeting_calendar_items(user) -> list[CalendarItem]:
     """The placed meetings of `user` (as one of the two participants), for their personal calendar feed."""
     meetings = (
@@ -155,22 +174,4 @@ def meeting_calendar_items(user) -> list[CalendarItem]:
         .filter(Q(requester__user=user) | Q(recipient__user=user), session__event__live=True)
         .order_by("starts_at", "pk")
     )
-    items = []
-    for meeting in meetings:
-        session, event = meeting.session, meeting.session.event
-        other = meeting.recipient if meeting.requester.user_id == user.pk else meeting.requester
-        zone = ZoneInfo(event.time_zone)
-        items.append(
-            CalendarItem(
-                uid=meeting_uid(meeting),
-                start=meeting.starts_at.astimezone(zone),
-                end=meeting.ends_at.astimezone(zone),
-                summary=_("B2B meeting with %(name)s") % {"name": str(other)},
-                description=_("%(event)s, table %(table)s") % {"event": event.title, "table": meeting.table},
-                location=event_location(event),
-                url=settings.SITE_URL + reverse("partnerships:meeting_agenda", args=[session.pk]),
-                sequence=meeting.sequence,
-                stamp=meeting.answered_at or meeting.created_at,
-            )
-        )
-    return items
+    return [meeting_calendar_item(meeting, user) for meeting in meetings]

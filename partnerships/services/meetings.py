@@ -11,6 +11,7 @@ from wagtail.log_actions import log
 
 from events.models import Registration
 from partnerships import scheduling
+from partnerships.meeting_emails import notify
 from partnerships.models import BrokerageSession, MeetingProfile, MeetingRequest
 from partnerships.services.errors import BoardError
 
@@ -100,6 +101,7 @@ def meeting_request_send(*, requester: MeetingProfile, recipient: MeetingProfile
     request.full_clean()
     request.save()
     log(instance=request, action="partnerships.meeting_request", user=by)
+    notify("meeting_requested", request, [recipient.user])
     return request
 
 
@@ -122,7 +124,8 @@ def _existing(session: BrokerageSession, *, exclude_pk: int | None = None) -> li
     return booked
 
 
-def _place(session: BrokerageSession, requests: list[MeetingRequest]) -> int:
+def _place(session: BrokerageSession, requests: list[MeetingRequest]) -> list[MeetingRequest]:
+    """Place what can be of `requests` around the session's bookings; returns the meetings placed."""
     placed = scheduling.schedule(
         session.slots,
         session.tables,
@@ -131,11 +134,13 @@ def _place(session: BrokerageSession, requests: list[MeetingRequest]) -> int:
         session.cap,
     )
     by_pk = {request.pk: request for request in requests}
+    meetings = []
     for assignment in placed:
         meeting = by_pk[assignment.request_id]
         meeting.starts_at, meeting.ends_at, meeting.table = assignment.slot.start, assignment.slot.end, assignment.table
         meeting.save(update_fields=["starts_at", "ends_at", "table"])
-    return len(placed)
+        meetings.append(meeting)
+    return meetings
 
 
 def _lock(session: BrokerageSession) -> BrokerageSession:
@@ -160,6 +165,7 @@ def meeting_request_accept(*, request: MeetingRequest, by) -> MeetingRequest:
     request.save(update_fields=["status", "answered_at"])
     _place(session, [request])
     log(instance=request, action="partnerships.meeting_accept", user=by)
+    notify("meeting_accepted", request, [request.requester.user])
     return request
 
 
@@ -169,6 +175,7 @@ def meeting_request_decline(*, request: MeetingRequest, by) -> MeetingRequest:
     request.status, request.answered_at = Status.DECLINED, timezone.now()
     request.save(update_fields=["status", "answered_at"])
     log(instance=request, action="partnerships.meeting_decline", user=by)
+    notify("meeting_declined", request, [request.requester.user])
     return request
 
 
@@ -183,17 +190,25 @@ def meeting_requests_expire(*, now: dt.datetime | None = None) -> int:
 
 @transaction.atomic
 def meetings_schedule(*, session: BrokerageSession, by) -> int:
-    """The secretariat's scheduler: place every accepted meeting not placed yet; returns how many were placed."""
+    """The secretariat's scheduler: place every accepted meeting not placed yet; returns how many were placed.
+    Both participants of each meeting placed are e-mailed its time and table."""
     session = _lock(session)
-    waiting = list(session.requests.filter(status=Status.ACCEPTED, starts_at__isnull=True).order_by("pk"))
-    count = _place(session, waiting)
-    log(instance=session, action="partnerships.meetings_schedule", user=by, data={"placed": count})
-    return count
+    waiting = list(
+        session.requests.filter(status=Status.ACCEPTED, starts_at__isnull=True)
+        .select_related("requester__user", "recipient__user")
+        .order_by("pk")
+    )
+    placed = _place(session, waiting)
+    log(instance=session, action="partnerships.meetings_schedule", user=by, data={"placed": len(placed)})
+    for meeting in placed:
+        notify("meeting_scheduled", meeting, [meeting.requester.user, meeting.recipient.user])
+    return len(placed)
 
 
 @transaction.atomic
 def meeting_move(*, meeting: MeetingRequest, starts_at: dt.datetime, table: int, by) -> MeetingRequest:
-    """Move an accepted meeting by hand to another slot and table, refusing any clash."""
+    """Move an accepted meeting by hand to another slot and table, refusing any clash. Both participants are
+    e-mailed the new time and table (nothing if the meeting stays where it was)."""
     session = _lock(meeting.session)
     if meeting.status != Status.ACCEPTED:
         raise MeetingError(_("Only accepted meetings can be placed."))
@@ -212,12 +227,19 @@ def meeting_move(*, meeting: MeetingRequest, starts_at: dt.datetime, table: int,
             raise MeetingClash(_("Table %(table)s is already taken at that time.") % {"table": table})
         if people.intersection(booked.people):
             raise MeetingClash(_("One of the two participants already has a meeting at that time."))
+    was_placed, unchanged = meeting.is_scheduled, (meeting.starts_at, meeting.table) == (slot.start, table)
     if meeting.starts_at is not None and meeting.starts_at != slot.start:
         meeting.sequence += 1
     meeting.starts_at, meeting.ends_at, meeting.table = slot.start, slot.end, table
     meeting.full_clean()
     meeting.save(update_fields=["starts_at", "ends_at", "table", "sequence"])
     log(instance=meeting, action="partnerships.meeting_move", user=by)
+    if not unchanged:
+        notify(
+            "meeting_moved" if was_placed else "meeting_scheduled",
+            meeting,
+            [meeting.requester.user, meeting.recipient.user],
+        )
     return meeting
 
 

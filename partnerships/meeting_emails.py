@@ -1,0 +1,130 @@
+"""E-mails about B2B meetings, each rendered in the recipient's language, with the meeting's calendar invitation
+once it has a slot.
+
+`notify(kind, meeting, users)` queues one `send_meeting_email` per person, inside the caller's transaction (it is
+sent only if the change is kept). The task reads the meeting again and sends nothing if it has moved on since
+(a request answered before its e-mail went out, for instance).
+
+These e-mails answer something a person did or that concerns their own meeting: like the board's conversation
+e-mails, they are not announcements and no opt-out topic applies to them.
+"""
+
+from dataclasses import replace
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
+from django_tasks import task
+from icalendar import vCalAddress
+
+from events.calendars import items_ics, organizer_address
+from events.emails import CalendarMessage
+from partnerships.models import MeetingRequest
+
+User = get_user_model()
+Status = MeetingRequest.Status
+EXCERPT_LENGTH = 600
+
+SUBJECTS = {
+    "meeting_requested": _("%(who)s asks you for a B2B meeting: %(event)s"),
+    "meeting_accepted": _("%(name)s accepted your B2B meeting: %(event)s"),
+    "meeting_declined": _("%(name)s declined your B2B meeting: %(event)s"),
+    "meeting_scheduled": _("Your B2B meeting with %(name)s has a time: %(event)s"),
+    "meeting_moved": _("Your B2B meeting with %(name)s has moved: %(event)s"),
+}
+# Whether each e-mail still applies when it is sent.
+STILL_TRUE = {
+    "meeting_requested": lambda meeting: meeting.shown_status() == Status.PENDING,
+    "meeting_accepted": lambda meeting: meeting.status == Status.ACCEPTED,
+    "meeting_declined": lambda meeting: meeting.status == Status.DECLINED,
+    "meeting_scheduled": lambda meeting: meeting.status == Status.ACCEPTED and meeting.is_scheduled,
+    "meeting_moved": lambda meeting: meeting.status == Status.ACCEPTED and meeting.is_scheduled,
+}
+
+
+def notify(kind: str, meeting: MeetingRequest, users) -> None:
+    """Queue the `kind` e-mail about `meeting` to each of `users` (its participants' accounts)."""
+    for user in users:
+        send_meeting_email.enqueue(kind=kind, meeting_id=meeting.pk, user_id=user.pk)
+
+
+@task()
+def send_meeting_email(*, kind: str, meeting_id: int, user_id: int) -> None:
+    """Send one meeting e-mail (templates/emails/partnerships/<kind>.txt and .html) to one participant."""
+    meeting = (
+        MeetingRequest.objects.select_related("session__event", "requester__user", "recipient__user")
+        .filter(pk=meeting_id)
+        .first()
+    )
+    user = User.objects.filter(pk=user_id, is_active=True).first()
+    if meeting is None or user is None or user.pk not in (meeting.requester.user_id, meeting.recipient.user_id):
+        return
+    if not STILL_TRUE[kind](meeting):
+        return
+    language = user.preferred_language or settings.LANGUAGE_CODE
+    with translation.override(language):
+        context = _context(meeting, user, kind)
+        subject = str(SUBJECTS[kind] % context)
+        text = render_to_string(f"emails/partnerships/{kind}.txt", context)
+        html = render_to_string(f"emails/partnerships/{kind}.html", context)
+        invitation = _invitation(meeting, user) if meeting.is_scheduled and kind != "meeting_requested" else None
+    message = CalendarMessage(subject=subject, body=text, to=[user.email], method="REQUEST")
+    message.attach_alternative(html, "text/html")
+    if invitation is not None:
+        # As an alternative part (Outlook's buttons) and as a file (every other client), as events.emails does.
+        message.attach_alternative(invitation, "text/calendar")
+        message.attach("meeting.ics", invitation, "text/calendar")
+    message.send()
+
+
+def _url(name: str, pk: int) -> str:
+    return settings.SITE_URL + reverse(name, args=[pk])
+
+
+def _context(meeting: MeetingRequest, user, kind: str) -> dict:
+    session, event = meeting.session, meeting.session.event
+    other = meeting.recipient if meeting.requester.user_id == user.pk else meeting.requester
+    context = {
+        "kind": kind,
+        "name": other.name,
+        "company": other.company_name,
+        "who": str(other),
+        "event": event.title,
+        "message": meeting.message[:EXCERPT_LENGTH],
+        "request_url": _url("partnerships:meeting_request", meeting.pk),
+        "agenda_url": _url("partnerships:meeting_agenda", session.pk),
+        "participants_url": _url("partnerships:meeting_participants", session.pk),
+        "deadline": timezone.localtime(session.request_deadline, ZoneInfo(event.time_zone)).replace(tzinfo=None),
+        "site_name": settings.WAGTAIL_SITE_NAME,
+        "site_url": settings.SITE_URL,
+        "time_zone": event.time_zone,
+    }
+    if meeting.is_scheduled:
+        zone = ZoneInfo(event.time_zone)
+        # Naive wall-clock times of the event's zone, so that templates do not convert them.
+        context["starts_at"] = meeting.starts_at.astimezone(zone).replace(tzinfo=None)
+        context["ends_at"] = meeting.ends_at.astimezone(zone).replace(tzinfo=None)
+        context["table"] = meeting.table
+    return context
+
+
+def _invitation(meeting: MeetingRequest, user) -> str:
+    """The meeting as an iTIP REQUEST addressed to `user`: the UID and SEQUENCE of their calendar feed."""
+    from partnerships.meeting_selectors import meeting_calendar_item
+
+    attendee = vCalAddress(f"mailto:{user.email}")
+    attendee.params["CN"] = user.get_full_name() or user.email
+    attendee.params["ROLE"] = "REQ-PARTICIPANT"
+    attendee.params["PARTSTAT"] = "ACCEPTED"
+    attendee.params["RSVP"] = "FALSE"
+    item = replace(
+        meeting_calendar_item(meeting, user),
+        attendees=(attendee,),
+        organizer=organizer_address(),
+        stamp=timezone.now(),
+    )
+    return items_ics([item], method="REQUEST").decode()
