@@ -1,6 +1,8 @@
 """Production settings: HTTPS, PostgreSQL, Redis, the database task backend. Refuses to start half-configured."""
 
-from config.env import env_bool, env_int, env_list, env_required
+from pathlib import Path
+
+from config.env import env_bool, env_int, env_list, env_required, env_str
 
 from .base import *  # noqa: F403
 
@@ -12,6 +14,8 @@ if not ALLOWED_HOSTS:
 
     raise ImproperlyConfigured("The ALLOWED_HOSTS environment variable is required in production.")
 
+# Where collectstatic writes and whitenoise reads: staticfiles/ by default (the image builds it there).
+STATIC_ROOT = Path(env_str("STATIC_ROOT", str(STATIC_ROOT)))  # noqa: F405
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
