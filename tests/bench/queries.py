@@ -1,5 +1,6 @@
 """Runs inside Django (same settings and database as the server): finds the pages to load and counts the SQL
-queries each one makes on a warm second request. Prints one JSON object on stdout.
+queries each one makes on a warm second request, anonymously and then as the logged-in personas (personas.py,
+whose sessions the load generator reuses). Prints one JSON object on stdout.
 
 Started by run.py as a subprocess, so that the benchmark process itself never imports Django.
 """
@@ -10,6 +11,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path[:0] = [str(ROOT), str(ROOT / "site")]
+BENCH_EVENT_SLUG = "bench-inscriptions"  # registrations_setup.py's event: not one of the pages measured
 
 
 def _first_url(model_path: str, **filters) -> str:
@@ -19,7 +21,8 @@ def _first_url(model_path: str, **filters) -> str:
         model = apps.get_model(model_path)
     except LookupError:
         return ""
-    page = model.objects.live().public().filter(**filters).order_by("-pk").first()
+    pages = model.objects.live().public().filter(**filters).exclude(slug=BENCH_EVENT_SLUG)
+    page = pages.order_by("-pk").first()
     return page.url if page else ""
 
 
@@ -62,12 +65,15 @@ def discover() -> dict[str, str]:
     }
 
 
-def count_queries(urls: dict[str, str]) -> dict[str, dict]:
+def count_queries(urls: dict[str, str], session: str = "") -> dict[str, dict]:
+    from django.conf import settings
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
     client = Client(HTTP_ACCEPT_LANGUAGE="fr", raise_request_exception=False)
+    if session:
+        client.cookies[settings.SESSION_COOKIE_NAME] = session
     counts = {}
     for name, url in urls.items():
         if not url:
@@ -83,8 +89,28 @@ def main():
     import django
 
     django.setup()
+    import personas
+
     urls = discover()
-    print(json.dumps({"urls": urls, "counts": count_queries(urls)}))
+    counts = count_queries(urls)
+    logged_in = personas.prepare()
+    member_pages = logged_in["pages"]
+    for name, page in member_pages.items():
+        session = logged_in["sessions"][page["persona"]]
+        page.update(count_queries({name: page["url"]}, session).get(name, {}))
+    from django.conf import settings
+
+    print(
+        json.dumps(
+            {
+                "urls": urls,
+                "counts": counts,
+                "session_cookie": settings.SESSION_COOKIE_NAME,
+                "sessions": logged_in["sessions"],
+                "member_pages": member_pages,
+            }
+        )
+    )
 
 
 if __name__ == "__main__":

@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
+from load import Result
+
 SETUP = Path(__file__).with_name("registrations_setup.py")
 TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 
@@ -28,6 +30,11 @@ class RegistrationRun:
     statuses: dict[int, int] = field(default_factory=dict)
     confirmed: int = 0
     capacity: int = 0
+    latencies: list[float] = field(default_factory=list)
+
+    @property
+    def per_second(self) -> float:
+        return self.attempts / self.elapsed if self.elapsed else 0.0
 
     @property
     def per_minute(self) -> float:
@@ -40,6 +47,10 @@ class RegistrationRun:
     @property
     def overbooked(self) -> int:
         return max(0, self.confirmed - self.capacity)
+
+    def percentile(self, p: float) -> float:
+        """Latency of a registration POST in milliseconds at percentile p."""
+        return Result(latencies=self.latencies).percentile(p)
 
 
 def _setup(python: str, env: dict, root: Path, *args: str) -> dict:
@@ -74,7 +85,7 @@ def run(
         page = response.read().decode()
         cookie = response.getheader("Set-Cookie", "").split(";")[0]
         token = TOKEN.search(page).group(1)
-        statuses = {}
+        statuses, latencies = {}, []
         while (left := take()) is not None:
             body = urlencode(
                 {
@@ -91,6 +102,7 @@ def run(
                 "Referer": base + path,
                 "Accept-Language": "fr",
             }
+            began = time.perf_counter()
             try:
                 connection.request("POST", path, body=body, headers=headers)
                 response = connection.getresponse()
@@ -100,9 +112,11 @@ def run(
                 status = 0
                 connection.close()
                 connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=60)
+            latencies.append(time.perf_counter() - began)
             statuses[status] = statuses.get(status, 0) + 1
         connection.close()
         with lock:
+            result.latencies.extend(latencies)
             for status, count in statuses.items():
                 result.statuses[status] = result.statuses.get(status, 0) + count
 
