@@ -50,7 +50,8 @@ pytest: install ## The test suite (without the browser tests)
 
 test: lint check pytest ## Install, lint, checks and the whole test suite
 
-browser: install ## Browser tests in headless Chromium (/usr/bin/chromium)
+browser: install ## Browser tests in headless Chromium (/usr/bin/chromium), with axe-core from tests/e2e/package-lock.json
+	@test -d tests/e2e/node_modules/axe-core || npm ci --prefix tests/e2e --no-audit --no-fund
 	$(BIN)/pytest -m browser -p no:xdist
 
 bench: install ## Seed a large data set (SCALE=20), serve with gunicorn and load the main pages over HTTP

@@ -297,7 +297,7 @@ class ApplicationViewSet(ModelViewSet):
     index_view_class = ApplicationIndexView
     edit_view_class = ApplicationDecideView
     list_display = [
-        Column("organisation", label=_("Organisation")),
+        "organisation",  # the title column: links each application to the page that decides it
         Column("applicant", label=_("Applicant")),
         DateColumn("submitted_at", _("Submitted")),
         "status",
