@@ -86,7 +86,8 @@ def news_listing(*, index: NewsIndexPage, params: Mapping) -> dict:
     news = NewsPage.objects.live().child_of(index).order_by("-date", "-pk")
     categories = list(NewsCategory.objects.filter(locale_id=index.locale_id))
     category = next((item for item in categories if item.slug == params.get("category")), None)
-    tag = (params.get("tag") or "").strip()
+    # PostgreSQL refuses a NUL byte in a query: no tag has one.
+    tag = (params.get("tag") or "").replace("\x00", "").strip()
     if category:
         news = news.filter(category=category)
     if tag:
@@ -161,6 +162,10 @@ def search_pages(*, query: str, locale: Locale):
 
     Other restricted pages stay out of the results, since a visitor could not read them.
     """
+    # PostgreSQL refuses a NUL byte, and the SQLite backend quotes each word without escaping its double quotes.
+    query = query.replace("\x00", " ").replace('"', " ").strip()
+    if not query:
+        return Page.objects.none()
     pages = Page.objects.live().filter(locale=locale).exclude(depth__lte=1)
     private = Q()
     for restriction in PageViewRestriction.objects.select_related("page"):

@@ -76,7 +76,7 @@ def personal_feed_items(user) -> list[CalendarItem]:
 
 def feed_owner(token: str):
     """The user whose personal feed `token` opens, or None (unknown or reset token)."""
-    if not token:
+    if not token or "\x00" in token:  # PostgreSQL refuses a NUL byte in a query; no token has one
         return None
     found = CalendarFeedToken.objects.filter(token=token).select_related("user").first()
     return found.user if found and found.user.is_active else None

@@ -20,6 +20,13 @@ class EventFilterForm(forms.Form):
         validators=[RegexValidator(r"^\d{4}-(0[1-9]|1[0-2])$", _("Choose a month in the form YYYY-MM."))],
     )
 
+    def clean_month(self):
+        month = self.cleaned_data["month"]
+        # The regex lets through years that datetime cannot hold (0000, or 9999 whose month ends in year 10000).
+        if month and not 1 <= int(month[:4]) < 9999:
+            raise forms.ValidationError(_("Choose a month in the form YYYY-MM."))
+        return month
+
     def filters(self) -> dict:
         """The valid filters; an invalid one is dropped (and its error shown) rather than failing the page."""
         self.is_valid()

@@ -195,6 +195,8 @@ def _settings_of(registration: Registration) -> RegistrationSettings | None:
 
 def registration_for_manager(*, code: str, user) -> Registration:
     """The registration with this code if the user may manage it; 404 otherwise (strangers learn nothing)."""
+    if "\x00" in code:  # PostgreSQL refuses a NUL byte in a query; no code has one (a mangled link)
+        raise Http404
     registration = (
         Registration.objects.select_related("event", "ticket_type", "order", "organisation").filter(code=code).first()
     )
@@ -204,6 +206,8 @@ def registration_for_manager(*, code: str, user) -> Registration:
 
 
 def waitlist_entry_by_token(*, token: str) -> WaitlistEntry:
+    if "\x00" in token:  # PostgreSQL refuses a NUL byte in a query; no token has one (a mangled link)
+        raise Http404
     entry = WaitlistEntry.objects.select_related("event", "ticket_type", "organisation").filter(token=token).first()
     if entry is None:
         raise Http404

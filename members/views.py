@@ -400,7 +400,8 @@ def membership_join(request, slug):
     """A company administrator chooses a plan and goes to pay the dues."""
     organisation = _administered(request, slug)
     plan_id = request.POST.get("plan", "")
-    plan = MembershipPlan.objects.active().filter(pk=int(plan_id)).first() if plan_id.isdigit() else None
+    # isdecimal(), not isdigit(): int() refuses some digits, such as "²".
+    plan = MembershipPlan.objects.active().filter(pk=int(plan_id)).first() if plan_id.isdecimal() else None
     if plan is None:
         messages.error(request, _("Choose a membership plan."))
         return redirect("members:dashboard")

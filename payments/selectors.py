@@ -22,6 +22,8 @@ def invoices_for(*, user) -> QuerySet[Invoice]:
 
 
 def invoice_for_viewer(*, number: str, user) -> Invoice:
+    if "\x00" in number:  # PostgreSQL refuses a NUL byte in a query; no number has one (a mangled link)
+        raise Http404
     invoice = invoices_for(user=user).filter(number=number).first()
     if invoice is None:
         raise Http404
