@@ -9,6 +9,7 @@ from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext_lazy as _
 
 from members.models import MembershipPlan, Organisation, Region, Role, Sector, SizeBand
+from members.validators import validate_logo
 from payments.amounts import format_amount
 
 User = get_user_model()
@@ -64,7 +65,10 @@ class OrganisationProfileForm(forms.ModelForm):
         widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
     )
     logo_file = forms.ImageField(
-        label=_("Logo"), required=False, help_text=_("PNG, JPEG or WebP, 10 MB at most. Leave empty to keep it.")
+        label=_("Logo"),
+        required=False,
+        help_text=_("PNG, JPEG or WebP, 10 MB at most. Leave empty to keep it."),
+        validators=[validate_logo],
     )
 
     class Meta:

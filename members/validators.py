@@ -1,4 +1,6 @@
-"""Checks on Moroccan company identifiers."""
+"""Checks on Moroccan company identifiers, and on the logos companies upload."""
+
+from pathlib import Path
 
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
@@ -23,3 +25,18 @@ def validate_ice(value: str) -> None:
 validate_country_code = RegexValidator(
     r"^[A-Z]{2}$", _("Use the two-letter country code in capitals, for example MA, FR or ES."), code="country_code"
 )
+
+
+MAX_LOGO_BYTES = 10 * 1024 * 1024
+# The formats the logo field announces, with the extensions each may carry. Pillow names the format it read.
+LOGO_FORMATS = {"PNG": {".png"}, "JPEG": {".jpg", ".jpeg"}, "WEBP": {".webp"}}
+
+
+def validate_logo(image) -> None:
+    """A logo (after forms.ImageField, which has opened it with Pillow): at most 10 MB, a PNG, JPEG or WebP image
+    whose extension matches what it really is."""
+    if image.size > MAX_LOGO_BYTES:
+        raise ValidationError(_("The logo is larger than 10 MB."), code="logo_size")
+    found = getattr(getattr(image, "image", None), "format", None)
+    if found not in LOGO_FORMATS or Path(image.name).suffix.lower() not in LOGO_FORMATS[found]:
+        raise ValidationError(_("The logo must be a real PNG, JPEG or WebP image."), code="logo_format")

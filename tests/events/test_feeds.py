@@ -6,6 +6,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 from icalendar import Calendar
 from wagtail.models import PageViewRestriction
 
@@ -102,7 +103,9 @@ def test_public_feed_is_a_named_subscribable_calendar(client, events_index):
 
 
 def test_public_feed_may_be_cached_by_clients_and_proxies(client, events_index):
-    EventPageFactory(parent=events_index)
+    # A published page has its publication time as the DTSTAMP; without one the stamp is "now", and two requests a
+    # second apart would differ.
+    EventPageFactory(parent=events_index, last_published_at=timezone.now())
     response = client.get(PUBLIC_FEED)
 
     assert "public" in response["Cache-Control"]
