@@ -1,3 +1,4 @@
+from django.core.exceptions import PermissionDenied
 from django.utils.cache import add_never_cache_headers
 from wagtail import hooks
 from wagtail.models import PageViewRestriction
@@ -38,3 +39,11 @@ def serve_members_only_news_teaser(callback):
         return response
 
     return inner
+
+
+@hooks.register("before_move_page")
+def refuse_moves_the_user_may_not_make(request, page, destination):
+    """Wagtail shows its move confirmation (with both pages' titles) to anyone who reaches the admin and refuses only
+    the move itself: refuse the page too, as the first step of the move does."""
+    if not page.permissions_for_user(request.user).can_move_to(destination):
+        raise PermissionDenied

@@ -123,7 +123,8 @@ EXPECTED = {
     'admin/pages/search/': "login - - login 200 admin 200",
     'admin/pages/search/results/': "login - - login 200 admin 200",
     'admin/pages/<int:page_to_move_id>/move/': "login - - login admin admin 200",
-    'admin/pages/<int:page_to_move_id>/move/<int:destination_id>/confirm/': "login - - login 200 200 200",
+    # The sweep's destination does not accept that page type: everyone is turned away (a valid move: tests/cms/test_move_permissions.py).
+    'admin/pages/<int:page_to_move_id>/move/<int:destination_id>/confirm/': "login - - login admin admin admin",
     'admin/pages/<int:page_to_move_id>/set_position/': "login - - login 405 405 405",
     'admin/pages/<int:page_id>/copy/': "login - - login 200 admin 200",
     'admin/pages/workflow/action/<int:page_id>/<slug:action_name>/<int:task_state_id>/': "login - - login 404 404 404",

@@ -150,8 +150,6 @@ WAGTAIL_OPEN = {
     ("anon", "admin/jsi18n/"),
     # "choose a parent page" lists only the pages the user may add under: none for the treasurer
     ("treasurer", "admin/pages/create/<slug:app_label>/<slug:model_name>"),
-    # the confirmation page is shown without a check; the move itself (POST) checks and refuses
-    ("treasurer", "admin/pages/<int:page_to_move_id>/move/<int:destination_id>/confirm/"),
     # answers "no confirmation needed" when the page has no workflow in progress
     ("treasurer", "admin/pages/workflow/confirm_cancellation/<int:page_id>/"),
 }
