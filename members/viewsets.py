@@ -4,6 +4,8 @@ Listings are filtered with django-filter and exportable (CSV/XLSX). Writes that 
 roles, the decision on an application) go through members.services, so the admin and the site behave alike.
 """
 
+from functools import partial
+
 import django_filters
 from django.contrib import messages
 from django.db import models
@@ -17,6 +19,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from members import services
+from members.decision_views import DecisionView
 from members.forms import DecisionForm
 from members.import_views import MemberImportViewSet
 from members.models import (
@@ -250,44 +253,30 @@ class ApplicationIndexView(generic.IndexView):
         return queryset
 
 
-class ApplicationDecideView(generic.EditView):
+class ApplicationDecideView(DecisionView):
     """Shows the application and lets the secretariat approve or reject it with a message."""
 
     template_name = "members/admin/application_decide.html"
+    decision_form_class = DecisionForm
+    context_object_name = "application"
+    error_class = services.MembersError
+    missing_choice = _("Choose to approve or to reject.")
 
-    def get_form_class(self):
-        return DecisionForm
+    def decisions(self):
+        application = self.object
+        return {
+            "approve": (
+                partial(services.application_approve, application=application),
+                _("%(organisation)s is approved and now an active member."),
+            ),
+            "reject": (
+                partial(services.application_reject, application=application),
+                _("%(organisation)s is rejected; the applicant has been told."),
+            ),
+        }
 
-    def get_form_kwargs(self):
-        kwargs = super().get_form_kwargs()
-        kwargs.pop("instance", None)
-        kwargs.pop("for_user", None)
-        return kwargs
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["application"] = self.object
-        return context
-
-    def form_valid(self, form):
-        self.form = form
-        decision = self.request.POST.get("decision")
-        message = form.cleaned_data["message"]
-        try:
-            if decision == "approve":
-                services.application_approve(application=self.object, by=self.request.user, message=message)
-                success = _("%(organisation)s is approved and now an active member.")
-            elif decision == "reject":
-                services.application_reject(application=self.object, by=self.request.user, message=message)
-                success = _("%(organisation)s is rejected; the applicant has been told.")
-            else:
-                raise services.MembersError(_("Choose to approve or to reject."))
-        except services.MembersError as error:
-            form.add_error(None, error.message)
-            self.produced_error_message = error.message
-            return self.form_invalid(form)
-        messages.success(self.request, success % {"organisation": self.object.organisation})
-        return redirect(self.get_success_url())
+    def success_message(self, template):
+        return template % {"organisation": self.object.organisation}
 
 
 class ApplicationViewSet(ModelViewSet):

@@ -2,10 +2,10 @@
 posts with filters and CSV/XLSX export. Moderators see how many conversations each post opened, never what
 the companies wrote to each other."""
 
+from functools import partial
+
 import django_filters
-from django.contrib import messages
 from django.db.models import Count, Prefetch
-from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn
@@ -14,6 +14,7 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 
+from members.decision_views import DecisionView
 from members.models import Region, Sector
 from partnerships import services
 from partnerships.forms import ReviewForm
@@ -62,45 +63,29 @@ class ReviewIndexView(PostIndexView):
         return super().get_base_queryset().filter(status=Post.Status.SUBMITTED)
 
 
-class PostReviewView(generic.EditView):
+class PostReviewView(DecisionView):
     """Shows the post as members will read it; the secretariat approves it or sends it back with a message."""
 
     template_name = "partnerships/admin/review.html"
-
-    def get_form_class(self):
-        return ReviewForm
-
-    def get_form_kwargs(self):
-        kwargs = super().get_form_kwargs()
-        kwargs.pop("instance", None)
-        kwargs.pop("for_user", None)
-        return kwargs
+    decision_form_class = ReviewForm
+    context_object_name = "post"
+    error_class = services.BoardError
+    missing_choice = _("Choose to approve or to send back.")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["post"] = self.object
         context["conversation_count"] = self.object.conversations.count()
         return context
 
-    def form_valid(self, form):
-        self.form = form
-        decision = self.request.POST.get("decision")
-        message = form.cleaned_data["message"]
-        try:
-            if decision == "approve":
-                services.post_approve(post=self.object, by=self.request.user, message=message)
-                success = _("“%(title)s” is published on the board.")
-            elif decision == "return":
-                services.post_return(post=self.object, by=self.request.user, message=message)
-                success = _("“%(title)s” is sent back to its author.")
-            else:
-                raise services.BoardError(_("Choose to approve or to send back."))
-        except services.BoardError as error:
-            form.add_error(None, error.message)
-            self.produced_error_message = error.message
-            return self.form_invalid(form)
-        messages.success(self.request, success % {"title": self.object.title})
-        return redirect(self.get_success_url())
+    def decisions(self):
+        post = self.object
+        return {
+            "approve": (partial(services.post_approve, post=post), _("“%(title)s” is published on the board.")),
+            "return": (partial(services.post_return, post=post), _("“%(title)s” is sent back to its author.")),
+        }
+
+    def success_message(self, template):
+        return template % {"title": self.object.title}
 
 
 LIST_DISPLAY = [
