@@ -28,7 +28,7 @@ ROUTE_CACHE_SECONDS = LAYOUT_CACHE_SECONDS
 
 def serve(request, path):
     """The same view as `wagtail.views.serve`, with the route looked up in the cache first."""
-    if request.method not in ("GET", "HEAD") or getattr(request, "is_preview", False):
+    if request.method not in ("GET", "HEAD"):
         return wagtail_serve(request, path)
     key = _route_key(request, path)
     found = cache.get_many([LAYOUT_VERSION_KEY, key])
