@@ -51,6 +51,7 @@ pytest: install ## The test suite (without the browser tests)
 test: lint check pytest ## Install, lint, checks and the whole test suite
 
 browser: install ## Browser tests in headless Chromium (/usr/bin/chromium), with axe-core from tests/e2e/package-lock.json
+	UV_PROJECT_ENVIRONMENT=$(VENV) $(BIN)/uv sync --frozen --inexact --group browser --python $(BIN)/python
 	@test -d tests/e2e/node_modules/axe-core || npm ci --prefix tests/e2e --no-audit --no-fund
 	$(BIN)/pytest -m browser -p no:xdist
 

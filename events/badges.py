@@ -7,15 +7,12 @@ set in IBM Plex Sans Arabic, which also covers Latin script, so that Arabic name
 
 import io
 from collections.abc import Iterable
-from pathlib import Path
 
-import fontpkg_ibm_plex_sans_arabic
 import segno
 from fpdf import FPDF
 
+from core.pdf import FONT_DIR
 from events.models import Registration
-
-FONT_DIR = Path(fontpkg_ibm_plex_sans_arabic.__file__).parent / "files"
 
 # A4 in millimetres, cut into two columns of four badges (95 × 68 mm: a common badge holder size).
 PAGE_WIDTH, PAGE_HEIGHT = 210, 297

@@ -6,15 +6,12 @@ mentions, and a missing catalogue entry must not change what an issued invoice s
 
 import re
 from decimal import Decimal
-from pathlib import Path
 
-import fontpkg_ibm_plex_sans_arabic
 from django.utils import timezone
 from fpdf import FPDF
 
+from core.pdf import FONT_DIR
 from payments.models import Invoice
-
-FONT_DIR = Path(fontpkg_ibm_plex_sans_arabic.__file__).parent / "files"
 
 LABELS = {
     "fr": {
