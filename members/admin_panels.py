@@ -4,7 +4,8 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.admin.ui.components import Component
 
-from members.selectors import dues_by_month, dues_summary, members_by_status, members_over_time
+from members.dues.selectors import dues_by_month, dues_summary, members_over_time
+from members.selectors import members_by_status
 
 
 class DuesPanel(Component):

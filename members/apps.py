@@ -8,9 +8,8 @@ class MembersConfig(AppConfig):
     verbose_name = _("Members")
 
     def ready(self):
-        from django.core import checks
+        from members.dues import services as dues
 
-        from members.membership_services import check_period_settings, register_fulfilment
-
-        checks.register(check_period_settings)
-        register_fulfilment()
+        # The period settings check, the receiver opening a membership when an application is approved, and the
+        # payments fulfilment of "dues" lines.
+        dues.connect()

@@ -8,9 +8,8 @@ from django.utils.safestring import SafeString
 from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext_lazy as _
 
-from members.models import MembershipPlan, Organisation, Region, Role, Sector, SizeBand
+from members.models import Organisation, Region, Role, Sector, SizeBand
 from members.validators import validate_logo
-from payments.amounts import format_amount
 
 User = get_user_model()
 
@@ -113,44 +112,6 @@ class OrganisationProfileForm(forms.ModelForm):
         if cleaned.get("region") == Region.FOREIGN and cleaned.get("country") == "MA":
             self.add_error("country", _("A company outside Morocco needs its country."))
         return cleaned
-
-
-class PlanChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, plan):
-        fee = format_amount(plan.annual_fee)
-        if plan.joining_fee:
-            return _("%(plan)s — %(fee)s a year, plus a joining fee of %(joining)s") % {
-                "plan": plan.name_for(),
-                "fee": fee,
-                "joining": format_amount(plan.joining_fee),
-            }
-        return _("%(plan)s — %(fee)s a year") % {"plan": plan.name_for(), "fee": fee}
-
-
-class ApplicationForm(OrganisationProfileForm):
-    plan = PlanChoiceField(
-        label=_("Membership plan"),
-        queryset=MembershipPlan.objects.none(),
-        widget=forms.RadioSelect,
-        empty_label=None,
-        help_text=_("The plan that fits your company; the secretariat may suggest another one."),
-    )
-    motivation = forms.CharField(
-        label=_("Why does your company want to join?"), widget=forms.Textarea(attrs={"rows": 4}), required=False
-    )
-
-    class Meta(OrganisationProfileForm.Meta):
-        fields = [f for f in OrganisationProfileForm.Meta.fields if f != "directory_opt_in"]
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        del self.fields["logo_file"]
-        plans = MembershipPlan.objects.active()
-        if plans.exists():
-            self.fields["plan"].queryset = plans
-        else:
-            # An association that does not collect dues here: nothing to choose.
-            del self.fields["plan"]
 
 
 class InvitationAccountForm(forms.Form):

@@ -1,6 +1,8 @@
 from django.urls import path
 
-from members import preference_views, views
+from members import views
+from members.communications import views as email_views
+from members.dues import views as dues_views
 
 app_name = "members"
 
@@ -17,8 +19,8 @@ urlpatterns = [
     path("my-space/delete-account/", views.account_delete, name="account_delete"),
     path("my-space/companies/<slug:slug>/", views.organisation_edit, name="organisation_edit"),
     path("my-space/companies/<slug:slug>/people/", views.people, name="people"),
-    path("my-space/companies/<slug:slug>/membership/join/", views.membership_join, name="membership_join"),
-    path("my-space/companies/<slug:slug>/membership/renew/", views.membership_renew, name="membership_renew"),
+    path("my-space/companies/<slug:slug>/membership/join/", dues_views.membership_join, name="membership_join"),
+    path("my-space/companies/<slug:slug>/membership/renew/", dues_views.membership_renew, name="membership_renew"),
     path("my-space/companies/<slug:slug>/people/<int:pk>/role/", views.person_role, name="person_role"),
     path("my-space/companies/<slug:slug>/people/<int:pk>/remove/", views.person_remove, name="person_remove"),
     path(
@@ -32,6 +34,6 @@ urlpatterns = [
         name="invitation_revoke",
     ),
     # E-mail preferences and the unsubscribe links of announcements.
-    path("my-space/email-preferences/", preference_views.email_preferences, name="email_preferences"),
-    path("unsubscribe/<str:token>/", preference_views.unsubscribe, name="unsubscribe"),
+    path("my-space/email-preferences/", email_views.email_preferences, name="email_preferences"),
+    path("unsubscribe/<str:token>/", email_views.unsubscribe, name="unsubscribe"),
 ]

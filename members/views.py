@@ -11,11 +11,11 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from members import membership_services, selectors, services
-from members.exports import personal_data_zip
+from members import selectors, services
+from members.dues.forms import ApplicationForm
+from members.dues.selectors import dues_overview
 from members.forms import (
     AccountDeleteForm,
-    ApplicationForm,
     DirectoryFilterForm,
     InvitationAccountForm,
     InviteForm,
@@ -23,7 +23,8 @@ from members.forms import (
     ProfileForm,
     RoleForm,
 )
-from members.models import Invitation, MembershipPlan, Organisation, PrivacyNotice, Role
+from members.models import Invitation, Organisation, PrivacyNotice, Role
+from members.services.privacy import personal_data_zip
 
 User = get_user_model()
 
@@ -197,7 +198,7 @@ def invitation_accept(request, token):
 def dashboard(request):
     memberships = list(selectors.memberships_of(user=request.user))
     for membership in memberships:
-        membership.dues = selectors.dues_overview(organisation=membership.organisation)
+        membership.dues = dues_overview(organisation=membership.organisation)
     return render(
         request,
         "members/dashboard.html",
@@ -220,7 +221,7 @@ def profile_edit(request):
     return render(request, "members/profile_form.html", {"form": form})
 
 
-def _administered(request, slug) -> Organisation:
+def administered_or_404(request, slug) -> Organisation:
     organisation = selectors.administered_organisation(user=request.user, slug=slug)
     if organisation is None:
         # The same answer whether the company exists or the user merely isn't its administrator.
@@ -231,7 +232,7 @@ def _administered(request, slug) -> Organisation:
 @login_required
 @require_http_methods(["GET", "POST"])
 def organisation_edit(request, slug):
-    organisation = _administered(request, slug)
+    organisation = administered_or_404(request, slug)
     # The form gets its own copy, so the service can tell what changed.
     form = OrganisationProfileForm(
         request.POST or None, request.FILES or None, instance=Organisation.objects.get(pk=organisation.pk)
@@ -257,7 +258,7 @@ def organisation_edit(request, slug):
 @login_required
 @require_http_methods(["GET", "POST"])
 def people(request, slug):
-    organisation = _administered(request, slug)
+    organisation = administered_or_404(request, slug)
     invite_form = InviteForm(request.POST or None)
     if request.method == "POST" and invite_form.is_valid():
         try:
@@ -290,7 +291,7 @@ def people(request, slug):
 @login_required
 @require_POST
 def person_role(request, slug, pk):
-    organisation = _administered(request, slug)
+    organisation = administered_or_404(request, slug)
     membership = get_object_or_404(organisation.people, pk=pk)
     form = RoleForm(request.POST)
     if not form.is_valid():
@@ -308,7 +309,7 @@ def person_role(request, slug, pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def person_remove(request, slug, pk):
-    organisation = _administered(request, slug)
+    organisation = administered_or_404(request, slug)
     membership = get_object_or_404(organisation.people.select_related("user"), pk=pk)
     if request.method == "POST":
         try:
@@ -324,7 +325,7 @@ def person_remove(request, slug, pk):
 
 
 def _invitation_of(request, slug, pk) -> tuple[Organisation, Invitation]:
-    organisation = _administered(request, slug)
+    organisation = administered_or_404(request, slug)
     return organisation, get_object_or_404(organisation.invitations, pk=pk)
 
 
@@ -382,45 +383,3 @@ def account_delete(request):
         "members/account_delete.html",
         {"form": form, "last_admin_of": services.last_admin_of(request.user)},
     )
-
-
-# --- Membership dues ----------------------------------------------------------------------------------------
-
-
-def _to_order(request, membership):
-    if membership.order_id is None:
-        messages.info(request, _("Your request is awaiting review by the secretariat; you will pay once accepted."))
-        return redirect("members:dashboard")
-    return redirect("payments:order_detail", public_id=membership.order.public_id)
-
-
-@login_required
-@require_POST
-def membership_join(request, slug):
-    """A company administrator chooses a plan and goes to pay the dues."""
-    organisation = _administered(request, slug)
-    plan_id = request.POST.get("plan", "")
-    # isdecimal(), not isdigit(): int() refuses some digits, such as "²".
-    plan = MembershipPlan.objects.active().filter(pk=int(plan_id)).first() if plan_id.isdecimal() else None
-    if plan is None:
-        messages.error(request, _("Choose a membership plan."))
-        return redirect("members:dashboard")
-    try:
-        membership = membership_services.membership_request(organisation=organisation, plan=plan, by=request.user)
-    except services.MembersError as error:
-        messages.error(request, error.message)
-        return redirect("members:dashboard")
-    return _to_order(request, membership)
-
-
-@login_required
-@require_POST
-def membership_renew(request, slug):
-    """A company administrator renews for the next period and goes to pay the dues."""
-    organisation = _administered(request, slug)
-    try:
-        membership = membership_services.membership_renew(organisation=organisation, by=request.user)
-    except services.MembersError as error:
-        messages.error(request, error.message)
-        return redirect("members:dashboard")
-    return _to_order(request, membership)

@@ -415,7 +415,7 @@ class MembershipFilterSet(WagtailFilterSet):
         fields = ["status", "plan", "plan__audience"]
 
     def filter_renewal_due(self, queryset, name, value):
-        from members.selectors import renewals_due
+        from members.dues.selectors import renewals_due
 
         due = renewals_due(within_days=30)
         return queryset.filter(pk__in=due.values("pk")) if value else queryset.exclude(pk__in=due.values("pk"))

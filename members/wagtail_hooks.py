@@ -3,7 +3,7 @@ from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
 from members.admin_panels import DuesPanel, MembersPanel
-from members.communication_views import (
+from members.communications.viewsets import (
     AnnouncementPermissionPolicy,
     CommunicationViewSetGroup,
     DeliveryPermissionPolicy,

@@ -72,7 +72,7 @@ def seed_people(users: dict, organisations: list[Organisation]) -> None:
     """The demo member and company administrator both work for the first demo company (which puts them in
     the Members group, through the members service)."""
     from members.models import Role
-    from members.services import member_add
+    from members.services.people import member_add
 
     company = organisations[0]
     for role_key, role, job_title in (

@@ -144,7 +144,7 @@ def test_treasurer_confirms_a_bank_transfer_from_the_dashboard(page, live_server
     from django.conf import settings as django_settings
     from django.test import Client
 
-    from members.membership_services import membership_renew
+    from members.dues.services import membership_renew
     from payments.services import order_choose_method
     from tests.factories.accounts import StaffUserFactory, add_totp
 

@@ -4,7 +4,8 @@ import factory
 from allauth.account.models import EmailAddress
 
 from members.models import MembershipApplication, Organisation, OrganisationMember, Role, Sector, User
-from members.services import invitation_create, sync_members_group
+from members.services.invitations import invitation_create
+from members.services.people import sync_members_group
 
 PASSWORD = "Sable-Dune-Argan-42"
 

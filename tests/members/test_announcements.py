@@ -11,8 +11,8 @@ from django_tasks.signals import task_enqueued
 from wagtail.models import ModelLogEntry, Site
 
 from cms.models import AssociationSettings
-from members import communications
-from members.communications import (
+from members.communications import services as communications
+from members.communications.services import (
     AlreadySent,
     NoRecipients,
     announcement_deliver_batch,

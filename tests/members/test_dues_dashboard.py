@@ -7,8 +7,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from members.dues.selectors import dues_summary, renewals_due
 from members.models import Membership
-from members.selectors import dues_summary, renewals_due
 from payments.models import Order, PaymentMethod
 from payments.services import order_choose_method, order_mark_paid
 from tests.factories.memberships import MembershipFactory
@@ -20,9 +20,9 @@ CASABLANCA = ZoneInfo("Africa/Casablanca")
 
 
 def _dues_order(membership, *, paid_on: date | None = None):
-    from members.membership_services import _create_order
+    from members.dues.services import create_order
 
-    order = _create_order(membership=membership, dues=1_000_000, joining_fee=0, by=None)
+    order = create_order(membership=membership, dues=1_000_000, joining_fee=0, by=None)
     if paid_on:
         order_mark_paid(order=order, amount=order.total, method=PaymentMethod.CHEQUE, provider="manual")
         Order.objects.filter(pk=order.pk).update(
@@ -75,7 +75,7 @@ def test_the_dues_panel_costs_the_same_whatever_the_number_of_members(client, se
 
 
 def test_members_over_time_counts_companies_with_a_paid_period_on_each_month_end():
-    from members.selectors import members_over_time
+    from members.dues.selectors import members_over_time
 
     MembershipFactory(period_start=date(2026, 1, 1), period_end=date(2026, 12, 31))
     MembershipFactory(period_start=date(2026, 9, 15), period_end=date(2027, 9, 14))
@@ -89,7 +89,7 @@ def test_members_over_time_counts_companies_with_a_paid_period_on_each_month_end
 
 
 def test_dues_by_month_adds_up_the_paid_dues_of_each_month():
-    from members.selectors import dues_by_month
+    from members.dues.selectors import dues_by_month
 
     _dues_order(MembershipFactory(status=Membership.Status.AWAITING_PAYMENT), paid_on=date(2026, 3, 1))
     _dues_order(MembershipFactory(status=Membership.Status.AWAITING_PAYMENT), paid_on=date(2026, 3, 20))
@@ -114,7 +114,8 @@ def test_the_secretariat_sees_members_by_status_and_the_charts(client, secretary
 
 
 def test_the_members_panel_costs_the_same_whatever_the_number_of_members(django_assert_max_num_queries):
-    from members.selectors import members_by_status, members_over_time
+    from members.dues.selectors import members_over_time
+    from members.selectors import members_by_status
 
     for _ in range(20):
         MembershipFactory()

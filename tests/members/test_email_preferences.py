@@ -8,8 +8,8 @@ from django.test import Client
 from django.urls import reverse
 from wagtail.models import Site
 
-from members.communications import announcement_send
-from members.email_preferences import SALT, email_allowed, preferences_for, unsubscribe_token
+from members.communications.preferences import SALT, email_allowed, preferences_for, unsubscribe_token
+from members.communications.services import announcement_send
 from members.models import Delivery, EmailPreferences, Segment, SuppressedAddress, Topic
 from tests.factories.accounts import StaffUserFactory
 from tests.factories.communications import AnnouncementFactory, EmailPreferencesFactory, SuppressedAddressFactory

@@ -7,7 +7,7 @@ import pytest
 from django.core.management import call_command
 from wagtail.models import ModelLogEntry
 
-from members import membership_services as memberships
+from members.dues import services as memberships
 from members.models import Membership, MembershipPlan, Organisation
 from members.selectors import directory_organisations
 from payments.models import Order, PaymentMethod

@@ -121,7 +121,7 @@ def _forged_unsubscribe(a, b):
     # A's own valid unsubscribe link, its signature kept, its payload naming B's administrator instead.
     from django.core import signing
 
-    from members.email_preferences import SALT, unsubscribe_token
+    from members.communications.preferences import SALT, unsubscribe_token
 
     signature = unsubscribe_token(email=a.user.email, user_id=a.user.pk, topic="news_digest").rsplit(":", 1)[1]
     payload = signing.dumps({"u": b["admin"].user.pk, "t": "news_digest"}, salt=SALT).rsplit(":", 1)[0]

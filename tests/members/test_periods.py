@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from members.periods import (
+from members.dues.periods import (
     ANNIVERSARY,
     CALENDAR,
     NEXT_YEAR,

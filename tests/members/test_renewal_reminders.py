@@ -8,8 +8,8 @@ import pytest
 from django.core import mail
 from django.core.management import call_command
 
-from members import periods
-from members.membership_services import membership_send_renewal_reminders
+from members.dues import periods
+from members.dues.services import membership_send_renewal_reminders
 from members.models import Membership, MembershipReminder
 from payments.models import Order, PaymentMethod
 from payments.services import order_mark_paid
@@ -41,7 +41,7 @@ def test_reminder_due_is_the_latest_whose_day_has_come(today, sent, expected):
 
 
 def test_reminder_days_outside_the_renewal_window_are_never_due_and_the_check_says_so(settings):
-    from members.membership_services import check_period_settings
+    from members.dues.services import check_period_settings
 
     rules = periods.PeriodRules(renewal_window_days=60, grace_days=10, reminder_days=(90, 7, -15))
     assert periods.reminder_due(END - timedelta(days=80), END, rules, already_sent=set()) is None

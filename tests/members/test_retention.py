@@ -9,7 +9,7 @@ from wagtail.models import ModelLogEntry
 
 from members import services
 from members.models import MembershipApplication, Organisation
-from members.tasks import purge_expired_applications
+from members.services.applications import purge_expired_applications
 from tests.factories.members import MembershipApplicationFactory, MemberUserFactory, OrganisationMemberFactory
 
 pytestmark = pytest.mark.django_db

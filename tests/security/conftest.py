@@ -77,9 +77,9 @@ def build_world() -> World:
     from wagtail.images.models import Image
 
     from events.models import CalendarFeedToken, EventIndexPage
-    from members.email_preferences import unsubscribe_token
+    from members.communications.preferences import unsubscribe_token
     from members.models import Role
-    from members.services import invitation_create
+    from members.services.invitations import invitation_create
     from payments.services.orders import order_mark_paid
     from payments.services.receipts import transfer_receipt_upload
     from tests.factories.cms import NewsCategoryFactory, NewsPageFactory

@@ -12,7 +12,7 @@ from django.template import engines
 from django.test import Client, RequestFactory
 from wagtail.models import Page
 
-from members.services import invitation_create
+from members.services.invitations import invitation_create
 from tests.factories.accounts import PASSWORD, AccountUserFactory
 from tests.factories.cms import NewsPageFactory
 from tests.factories.events import EventIndexPageFactory, EventPageFactory

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from members.services import REJECTED_APPLICATION_RETENTION, applications_purge_expired
+from members.services.applications import REJECTED_APPLICATION_RETENTION, applications_purge_expired
 
 
 class Command(BaseCommand):

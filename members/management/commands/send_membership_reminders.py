@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from members.membership_services import membership_send_renewal_reminders
+from members.dues.services import membership_send_renewal_reminders, send_membership_reminders
 
 
 class Command(BaseCommand):
@@ -14,8 +14,6 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         if options["queue"]:
-            from members.tasks import send_membership_reminders
-
             result = send_membership_reminders.enqueue()
             self.stdout.write(f"Renewal reminders queued (task {result.id}).")
             return

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from members.membership_services import membership_update_statuses
+from members.dues.services import membership_update_statuses
 
 
 class Command(BaseCommand):

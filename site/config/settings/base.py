@@ -228,7 +228,7 @@ STRIPE_PUBLISHABLE_KEY = env_str("STRIPE_PUBLISHABLE_KEY")
 STRIPE_WEBHOOK_SECRET = env_str("STRIPE_WEBHOOK_SECRET")
 STRIPE_API_BASE = env_str("STRIPE_API_BASE")
 
-# Membership periods: how dues run for the whole association (see members/periods.py).
+# Membership periods: how dues run for the whole association (see members/dues/periods.py).
 # "calendar" (1 January – 31 December) or "anniversary" (one year from the day the member joins).
 MEMBERSHIP_PERIOD = env_str("MEMBERSHIP_PERIOD", "calendar")
 # Calendar periods only: a company joining during the year pays the remaining months ("prorata"), or the full fee

@@ -23,14 +23,14 @@ from wagtail.admin.widgets import HeaderButton, ListingButton
 from wagtail.log_actions import LogFormatter
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from members.communications import (
+from members.communications.preferences import suppression_add_bulk
+from members.communications.services import (
     CommunicationError,
     announcement_create,
     announcement_preview,
     announcement_send,
     can_send,
 )
-from members.email_preferences import suppression_add_bulk
 from members.models import Announcement, Delivery, SuppressedAddress
 
 ANNOUNCEMENTS = "members_announcements"

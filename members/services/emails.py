@@ -1,15 +1,19 @@
-"""Background work for members: the e-mails, rendered in the recipient's language."""
+"""The members e-mails: one background task renders them in the recipient's language; services queue it."""
 
 from datetime import date
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.mail import EmailMultiAlternatives
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django_tasks import task
 
 from members.models import Role
+
+User = get_user_model()
 
 SUBJECTS = {
     "invitation": _("%(organisation)s invites you to join them on %(site)s"),
@@ -43,25 +47,23 @@ def send_members_email(*, kind: str, to: list[str], language: str, context: dict
     message.send()
 
 
-@task()
-def purge_expired_applications() -> int:
-    """Delete rejected applications more than a year old (members.services.applications_purge_expired)."""
-    from members.services import applications_purge_expired
-
-    return applications_purge_expired()
+def absolute_url(path: str) -> str:
+    return settings.SITE_URL + path
 
 
-@task()
-def send_membership_reminders() -> int:
-    """The daily renewal reminders (members.membership_services.membership_send_renewal_reminders)."""
-    from members.membership_services import membership_send_renewal_reminders
+def queue_email(*, kind: str, to: list[str], language: str, context: dict) -> None:
+    """Queue one of the members e-mails (send_members_email) for these addresses, if there are any."""
+    # Queued inside the caller's transaction: with the database task backend the job is committed (or rolled back)
+    # with the change it announces.
+    if to:
+        send_members_email.enqueue(kind=kind, to=to, language=language, context=context)
 
-    return membership_send_renewal_reminders()
 
-
-@task()
-def send_announcement_batch(*, delivery_ids: list[int]) -> int:
-    """Send one batch of an announcement's deliveries (members.communications.announcement_deliver_batch)."""
-    from members.communications import announcement_deliver_batch
-
-    return announcement_deliver_batch(delivery_ids=delivery_ids)
+def secretariat_emails() -> list[str]:
+    """Addresses of the people who review applications: superusers and holders of the review permission."""
+    reviewers = User.objects.filter(is_active=True).filter(
+        Q(is_superuser=True)
+        | Q(groups__permissions__codename="change_membershipapplication")
+        | Q(user_permissions__codename="change_membershipapplication")
+    )
+    return sorted(set(reviewers.values_list("email", flat=True)))

@@ -1,7 +1,7 @@
 """Announcements: who a segment reaches, writing and sending an announcement, delivering it in batches.
 
 Sending writes one Delivery per address in one transaction (skipped addresses with their reason), then queues
-batch tasks (members.tasks.send_announcement_batch). A batch claims its rows before sending, so that running it
+batch tasks (send_announcement_batch, below). A batch claims its rows before sending, so that running it
 twice, or two workers running it at once, never sends an address twice.
 """
 
@@ -16,9 +16,10 @@ from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
+from django_tasks import task
 from wagtail.log_actions import log
 
-from members.email_preferences import email_preferences_url, opted_out, suppressed_addresses, unsubscribe_url
+from members.communications.preferences import email_preferences_url, opted_out, suppressed_addresses, unsubscribe_url
 from members.models import Announcement, Delivery, Membership, Organisation, OrganisationMember, Segment, User
 from members.models.communications import OPT_OUT_TOPICS, normalise_email
 
@@ -254,8 +255,6 @@ def announcement_send(*, announcement: Announcement, by) -> Announcement:
 
 
 def _enqueue(delivery_ids: list[int]) -> None:
-    from members.tasks import send_announcement_batch
-
     for start in range(0, len(delivery_ids), BATCH_SIZE):
         send_announcement_batch.enqueue(delivery_ids=delivery_ids[start : start + BATCH_SIZE])
 
@@ -395,3 +394,9 @@ def announcement_deliver_batch(*, delivery_ids: list[int]) -> int:
     for announcement_id in announcement_ids:
         _finish(announcement_id)
     return sent
+
+
+@task()
+def send_announcement_batch(*, delivery_ids: list[int]) -> int:
+    """Send one batch of an announcement's deliveries (announcement_deliver_batch), for the tasks worker."""
+    return announcement_deliver_batch(delivery_ids=delivery_ids)

@@ -5,6 +5,9 @@ Dues are paid through payments: each membership period has an order whose "dues"
 refunding it cancels the period. A daily job (`manage.py update_memberships`) moves finished periods into
 grace, then lapses them; the company's status, and so its directory listing and its people's Members group,
 follows. Every status change is logged with who made it and why.
+
+The base of members does not know about dues: an approved application opens the first period through the
+members.signals.application_approved signal, whose receiver connect() wires in MembersConfig.ready().
 """
 
 import logging
@@ -16,9 +19,10 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django_tasks import task
 from wagtail.log_actions import log
 
-from members import periods
+from members.dues import periods
 from members.models import (
     Membership,
     MembershipPlan,
@@ -27,7 +31,10 @@ from members.models import (
     OrganisationMember,
     Role,
 )
-from members.services import MembersError, _email, organisation_set_status
+from members.services.emails import absolute_url, queue_email
+from members.services.errors import MembersError
+from members.services.organisations import organisation_set_status
+from members.signals import NextStep, application_approved
 
 logger = logging.getLogger(__name__)
 
@@ -104,7 +111,8 @@ def _period_label(period: periods.Period) -> str:
     return f"{period.start:%d/%m/%Y} – {period.end:%d/%m/%Y}"
 
 
-def _create_order(*, membership: Membership, dues: int, joining_fee: int, by, buyer=None):
+def create_order(*, membership: Membership, dues: int, joining_fee: int, by, buyer=None):
+    """The payments order of a membership period: its dues line (and the joining fee, if any), made out to buyer."""
     # Imported here: payments imports members' models, so members only reaches for payments when it pays.
     from payments.services import order_create
     from payments.services.orders import LineSpec
@@ -174,7 +182,7 @@ def membership_request(
     log(instance=membership, action="wagtail.create", user=by)
     if not needs_review:
         joining_fee = 0 if _has_been_member(organisation) else plan.joining_fee
-        _create_order(membership=membership, dues=quote.amount, joining_fee=joining_fee, by=by)
+        create_order(membership=membership, dues=quote.amount, joining_fee=joining_fee, by=by)
     return membership
 
 
@@ -191,7 +199,7 @@ def membership_approve(*, membership: Membership, by, today: date | None = None)
     membership.save(update_fields=["period_start", "period_end", "updated_at"])
     _set_status(membership, Status.AWAITING_PAYMENT, by=by, reason="approved by the secretariat")
     joining_fee = 0 if _has_been_member(membership.organisation) else membership.plan.joining_fee
-    _create_order(membership=membership, dues=quote.amount, joining_fee=joining_fee, by=by)
+    create_order(membership=membership, dues=quote.amount, joining_fee=joining_fee, by=by)
     return membership
 
 
@@ -214,8 +222,19 @@ def membership_open(
     membership.save()
     log(instance=membership, action="wagtail.create", user=by)
     joining_fee = 0 if _has_been_member(organisation) else plan.joining_fee
-    _create_order(membership=membership, dues=quote.amount, joining_fee=joining_fee, by=by, buyer=buyer)
+    create_order(membership=membership, dues=quote.amount, joining_fee=joining_fee, by=by, buyer=buyer)
     return membership
+
+
+def open_membership_on_approval(*, application, by, buyer, **kwargs) -> NextStep | None:
+    """Receiver of members.signals.application_approved: an application under a plan opens the company's first
+    membership period, and the acceptance e-mail sends the applicant to the page paying its dues order."""
+    if not application.plan_id:
+        return None
+    dues = membership_open(organisation=application.organisation, plan=application.plan, by=by, buyer=buyer)
+    return NextStep(
+        url=absolute_url(reverse("payments:order_detail", args=[dues.order.public_id])), amount=dues.order.total
+    )
 
 
 def renewable_membership(organisation: Organisation) -> Membership | None:
@@ -263,7 +282,7 @@ def _renew(*, organisation: Organisation, by, today: date | None = None) -> Memb
     membership.full_clean()
     membership.save()
     log(instance=membership, action="wagtail.create", user=by, data={"renews": current.pk})
-    _create_order(membership=membership, dues=plan.annual_fee, joining_fee=0, by=by)
+    create_order(membership=membership, dues=plan.annual_fee, joining_fee=0, by=by)
     return membership
 
 
@@ -387,7 +406,7 @@ def membership_send_renewal_reminders(*, today: date | None = None) -> int:
             )
             log(instance=locked, action="members.renewal_reminder", user=None, data={"days_before_end": days})
             for person in administrators:
-                _email(
+                queue_email(
                     kind="renewal_reminder" if days >= 0 else "renewal_overdue",
                     to=[person.user.email],
                     language=person.user.preferred_language,
@@ -405,6 +424,12 @@ def membership_send_renewal_reminders(*, today: date | None = None) -> int:
             sent += 1
     logger.info("Renewal reminders sent: %s.", sent)
     return sent
+
+
+@task()
+def send_membership_reminders() -> int:
+    """The daily renewal reminders (membership_send_renewal_reminders), for the tasks worker."""
+    return membership_send_renewal_reminders()
 
 
 def _absolute(path: str) -> str:
@@ -427,6 +452,13 @@ def check_period_settings(app_configs=None, **kwargs):
             )
         ]
     return []
+
+
+def connect() -> None:
+    """Wire dues into members and payments (called by MembersConfig.ready())."""
+    checks.register(check_period_settings)
+    application_approved.connect(open_membership_on_approval, dispatch_uid="members.dues.open_membership")
+    register_fulfilment()
 
 
 def register_fulfilment() -> None:

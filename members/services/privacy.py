@@ -1,14 +1,23 @@
-"""A person's copy of everything Majlis stores about them (law 09-08 right of access)."""
+"""Personal data (law 09-08): a person's profile and consents, their copy of everything Majlis stores about
+them (right of access), and the erasure of their account."""
 
 import io
 import json
 import zipfile
 
 from allauth.account.models import EmailAddress
+from django.conf import settings
+from django.db import transaction
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
+from wagtail.log_actions import log
 
-from members.models import Consent, Invitation, MembershipApplication, OrganisationMember, Role
+from members.models import Consent, Invitation, MembershipApplication, OrganisationMember, PrivacyNotice, Role
+from members.services.emails import absolute_url, queue_email, secretariat_emails
+from members.services.people import last_admin_of
+
+PROFILE_FIELDS = ("first_name", "last_name", "phone", "job_title", "preferred_language", "show_in_directory")
 
 ORGANISATION_FIELDS = (
     "legal_name",
@@ -245,3 +254,81 @@ def personal_data_zip(*, user) -> bytes:
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("my-data.json", json.dumps(personal_data(user=user), ensure_ascii=False, indent=2))
     return buffer.getvalue()
+
+
+# --- Profile and consent ------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def consent_record(*, user, purpose: str, granted: bool, ip_address: str | None = None) -> Consent:
+    """Keep the proof of what a person agreed to (or withdrew), against the notice in force."""
+    consent = Consent(
+        user=user, purpose=purpose, granted=granted, notice=PrivacyNotice.objects.current(), ip_address=ip_address
+    )
+    consent.full_clean()
+    consent.save()
+    return consent
+
+
+@transaction.atomic
+def profile_update(*, user, data: dict, ip_address: str | None = None):
+    """A person edits their own profile; showing their contact details to members is recorded as a consent."""
+    before = user.show_in_directory
+    for field in PROFILE_FIELDS:
+        if field in data:
+            setattr(user, field, data[field])
+    user.full_clean()
+    user.save()
+    if user.show_in_directory != before:
+        consent_record(
+            user=user, purpose=Consent.Purpose.DIRECTORY, granted=user.show_in_directory, ip_address=ip_address
+        )
+    log(instance=user, action="wagtail.edit", user=user, data={"fields": [f for f in PROFILE_FIELDS if f in data]})
+    return user
+
+
+# --- Erasure ------------------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def account_delete(*, user) -> None:
+    """Erase a person's account at their request (law 09-08).
+
+    The user row stays, anonymised, so that invoices and consents keep a (pseudonymous) owner. Where the person
+    was a company's last administrator the deletion goes ahead and the secretariat is told, so that it can
+    appoint a new one: the right to erasure is not held hostage by the company."""
+    orphaned = last_admin_of(user)
+    for organisation in orphaned:
+        log(instance=organisation, action="members.last_admin_left", user=None, data={"person": f"user #{user.pk}"})
+        queue_email(
+            kind="last_admin_left",
+            to=secretariat_emails(),
+            language=settings.LANGUAGE_CODE,
+            context={
+                "organisation": organisation.display_name,
+                "url": absolute_url(reverse("members_organisations:edit", args=[organisation.pk])),
+            },
+        )
+    for membership in OrganisationMember.objects.filter(user=user).select_related("organisation"):
+        log(
+            instance=membership.organisation,
+            action="members.person_remove",
+            user=None,
+            data={"person": f"user #{user.pk}", "reason": "account deleted"},
+        )
+        membership.delete()
+    Invitation.objects.filter(invited_by=user).update(invited_by=None)
+    Invitation.objects.pending().filter(email__iexact=user.email).update(revoked_at=timezone.now())
+    EmailAddress.objects.filter(user=user).delete()
+    user.groups.clear()
+    user.user_permissions.clear()
+    # allauth's MFA authenticators (TOTP secrets, recovery codes, passkeys) are personal data too.
+    user.authenticator_set.all().delete()
+    user.email = f"deleted-{user.pk}@invalid"
+    user.first_name = user.last_name = user.phone = user.job_title = ""
+    user.show_in_directory = False
+    user.is_active = user.is_staff = user.is_superuser = False
+    user.set_unusable_password()
+    user.save()
+    Consent.objects.filter(user=user).update(ip_address=None)
+    log(instance=user, action="members.account_delete", user=None, data={"user": user.pk})

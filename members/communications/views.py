@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
-from members.email_preferences import (
+from members.communications.preferences import (
     InvalidLink,
     email_preferences_update,
     email_unsubscribe,
