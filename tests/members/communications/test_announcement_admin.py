@@ -12,7 +12,7 @@ from members.models import Announcement, Segment, SuppressedAddress, Topic
 from tests.factories.accounts import StaffUserFactory, add_totp
 from tests.factories.communications import AnnouncementFactory, SuppressedAddressFactory
 from tests.factories.members import MemberUserFactory
-from tests.members.test_announcements import company, person, send
+from tests.members.communications.test_announcements import company, person, send
 
 pytestmark = pytest.mark.django_db
 
