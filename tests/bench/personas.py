@@ -11,7 +11,7 @@ a paid order (an invoice) and an order awaiting payment. Idempotent.
 import time
 from importlib import import_module
 
-# Page name → persona. The demo accounts come from cms.demo.content.ACCOUNTS (seed_demo).
+# Page name → persona. The demo accounts come from demo.content.ACCOUNTS (seed_demo).
 PERSONAS = {
     "member": "amina.membre@majlis.example",
     "company admin": "karim.admin@majlis.example",

@@ -32,7 +32,7 @@ import redis
 
 WEBINAR_PATH = "/evenements/webinaire-cybersecurite/"
 WEBINAR_TITLE = "Webinaire : la cybersécurité des PME"
-# The worker first works through the tasks seed_demo queued (search and reference indexes): a few hundred.
+# Seeding (development settings) runs its tasks at once; the worker may still have a few queued by migrations.
 MAIL_WAIT = 120
 
 

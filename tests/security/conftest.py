@@ -113,7 +113,7 @@ def build_world() -> World:
     admin_c = OrganisationMemberFactory(organisation=company_c, role=Role.ADMIN)
     world.users.update(member_a=member_a.user, admin_a=admin_a.user, admin_b=admin_b.user)
     for persona, group in ROLE_OF.items():
-        # As the accounts are set up (cms/demo/accounts.py): only the secretariat is `is_staff`.
+        # As the accounts are set up (demo/accounts.py): only the secretariat is `is_staff`.
         user = StaffUserFactory(
             is_superuser=False, is_staff=persona == "secretariat", email=f"{persona}@secretariat.example.ma"
         )

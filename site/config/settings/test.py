@@ -11,3 +11,6 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 MEDIA_ROOT = BASE_DIR / ".test-media"  # noqa: F405
 WAGTAILADMIN_BASE_URL = SITE_URL = "http://testserver"
 STRIPE_SECRET_KEY = STRIPE_PUBLISHABLE_KEY = STRIPE_WEBHOOK_SECRET = ""
+
+# Demo and benchmark seeding: never installed in production, so production cannot run seed_demo.
+INSTALLED_APPS = [*INSTALLED_APPS, "demo"]  # noqa: F405

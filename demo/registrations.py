@@ -4,7 +4,7 @@ waitlist and a free webinar. Idempotent: keyed by event and ticket name / questi
 
 import datetime as dt
 
-from cms.demo.pages import SitePages
+from demo.pages import SitePages
 from events.models import Question, RefundRule, RegistrationSettings, TicketType
 
 # slug: (settings, tickets, questions). A ticket: (name, name_en, member price, non-member price, quota), prices in

@@ -8,10 +8,10 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.html import escape
 from wagtail.models import Locale, Page, Site
 
-from cms.demo import content
-from cms.demo.images import draw_hero, draw_logo, wagtail_image
-from cms.demo.members import ice_number
 from cms.models import AssociationSettings, HomePage, NavigationSettings, StandardPage
+from demo import content
+from demo.images import draw_hero, draw_logo, wagtail_image
+from demo.members import ice_number
 
 
 @dataclass

@@ -12,13 +12,13 @@ from django.test import override_settings
 from django.urls import reverse
 from wagtail.models import Page, Site
 
-from cms.demo import content, scale
-from cms.demo.members import ice_is_valid, ice_number
 from cms.models import HomePage, NewsPage
+from demo import content, scale
+from demo.members import ice_is_valid, ice_number
 from events.models import EventPage
 from members.models import Organisation
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parent.parent.parent
 pytestmark = pytest.mark.django_db
 
 

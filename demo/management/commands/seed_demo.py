@@ -3,7 +3,7 @@ from contextlib import contextmanager
 
 from django.core.management.base import BaseCommand, CommandError
 
-from cms.demo import seed_demo
+from demo.seed import seed_demo
 
 
 class Command(BaseCommand):

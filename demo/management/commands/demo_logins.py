@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from cms.demo.accounts import default_logins_path, read_logins
+from demo.accounts import default_logins_path, read_logins
 
 
 class Command(BaseCommand):

@@ -10,11 +10,11 @@ from collections.abc import Callable
 from django.db import transaction
 from django.utils import timezone
 
-from cms.demo import content
-from cms.demo.images import draw_logo, wagtail_image
-from cms.demo.members import ice_number
-from cms.demo.pages import SitePages
 from cms.models import NewsCategory, NewsPage
+from demo import content
+from demo.images import draw_logo, wagtail_image
+from demo.members import ice_number
+from demo.pages import SitePages
 from events.models import EventPage, EventType
 from members.models import Organisation, Region, Sector, SizeBand
 

@@ -5,8 +5,8 @@ import datetime as dt
 
 from django.utils import timezone
 
-from cms.demo import content
-from cms.demo.pages import SitePages, child_page
+from demo import content
+from demo.pages import SitePages, child_page
 from events.models import EventIndexPage, EventPage, EventPartner, EventSession, EventSpeaker, EventType, Speaker
 from events.models.pages import PartnerLevel
 

@@ -12,9 +12,9 @@ from django.db import transaction
 
 def seed_demo(*, scale: int = 0, with_images: bool = True, log: Callable[[str], object] | None = None) -> dict:
     """Create or refresh the whole demo site; return what exists afterwards, by kind, for the command's summary."""
-    from cms.demo import accounts, events, members, news, pages, registrations
-    from cms.demo import partnerships as board
-    from cms.demo import scale as bulk
+    from demo import accounts, events, members, news, pages, registrations
+    from demo import partnerships as board
+    from demo import scale as bulk
 
     say = log or (lambda message: None)
     with transaction.atomic():

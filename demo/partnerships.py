@@ -282,8 +282,8 @@ def seed_board(organisations: list[Organisation], sectors: dict, users: dict) ->
 
 def _link_from_the_menu() -> None:
     """Add "Opportunités" to the header menu, after the directory, unless the board is already linked."""
-    from cms.demo.pages import site_path
     from cms.models import NavigationSettings
+    from demo.pages import site_path
 
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:

@@ -6,9 +6,9 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 from wagtail.models import Locale, PageViewRestriction
 
-from cms.demo import content
-from cms.demo.pages import SitePages, child_page, paragraphs_html
 from cms.models import NewsCategory, NewsIndexPage, NewsPage
+from demo import content
+from demo.pages import SitePages, child_page, paragraphs_html
 from members.constants import MEMBERS_GROUP
 
 

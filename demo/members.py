@@ -2,8 +2,8 @@
 
 from django.utils.text import slugify
 
-from cms.demo import content
-from cms.demo.images import draw_logo, wagtail_image
+from demo import content
+from demo.images import draw_logo, wagtail_image
 from members.models import Organisation, Sector
 
 

@@ -6,8 +6,8 @@ from django.db import transaction
 from django.test import override_settings
 from django.urls import reverse
 
-from cms.demo import partnerships as board
 from cms.models import NavigationSettings
+from demo import partnerships as board
 from partnerships.models import Conversation, Message, Post
 from tests.factories.members import OrganisationFactory, SectorFactory
 

@@ -18,7 +18,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
-from cms.demo import content
+from demo import content
 
 EDITORS_GROUP = "Editor"  # a role created by members.0013_roles
 SECRETARIAT_GROUP = "Secretariat"

@@ -1,0 +1,78 @@
+"""The house rules that no linter checks for us: module size and private names staying private.
+
+The layer rules themselves are import-linter contracts in pyproject.toml, run by `make lint`.
+"""
+
+import ast
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+APPS = ["core", "cms", "members", "payments", "events", "partnerships", "demo", "site/config"]
+MAX_LINES = 600
+
+
+def app_modules():
+    for app in APPS:
+        for path in sorted((ROOT / app).rglob("*.py")):
+            if "migrations" not in path.parts:
+                yield path
+
+
+def module_name(path: Path) -> str:
+    relative = path.relative_to(ROOT / "site" if path.is_relative_to(ROOT / "site") else ROOT)
+    parts = list(relative.with_suffix("").parts)
+    if parts[-1] == "__init__":
+        parts.pop()
+    return ".".join(parts)
+
+
+def test_no_app_module_is_over_600_lines():
+    too_long = {
+        str(path.relative_to(ROOT)): length
+        for path in app_modules()
+        if (length := len(path.read_text(encoding="utf-8").splitlines())) > MAX_LINES
+    }
+    assert too_long == {}
+
+
+PROJECT = {"core", "cms", "members", "payments", "events", "partnerships", "demo", "config"}
+
+
+def private_imports(source: str, *, module: str, is_package: bool = False):
+    """`from other.module import _name`: a name another module needs is part of its public interface."""
+    package = module if is_package else module.rpartition(".")[0]
+    for node in ast.walk(ast.parse(source)):
+        if not isinstance(node, ast.ImportFrom):
+            continue
+        if node.level:
+            base = package.split(".")[: len(package.split(".")) - (node.level - 1)]
+            imported = ".".join(base + ([node.module] if node.module else []))
+        else:
+            imported = node.module or ""
+        if imported.split(".")[0] not in PROJECT or imported == module:
+            continue
+        for alias in node.names:
+            if alias.name.startswith("_") and not alias.name.startswith("__"):
+                yield f"{module}:{node.lineno} imports {alias.name} from {imported}"
+
+
+def test_no_private_name_is_imported_from_another_module():
+    found = [
+        line
+        for path in app_modules()
+        for line in private_imports(
+            path.read_text(encoding="utf-8"), module=module_name(path), is_package=path.name == "__init__.py"
+        )
+    ]
+    assert found == []
+
+
+def test_the_private_import_scan_reports_what_it_should():
+    source = "from members.selectors import _hidden, visible\nfrom . import _sibling\nfrom django.db import _x\n"
+    assert list(private_imports(source, module="members.views")) == [
+        "members.views:1 imports _hidden from members.selectors",
+        "members.views:2 imports _sibling from members",
+    ]
+    assert list(private_imports("from ..selectors import _deep\n", module="members.dues.forms")) == [
+        "members.dues.forms:1 imports _deep from members.selectors"
+    ]
