@@ -9,6 +9,6 @@ class PartnershipsConfig(AppConfig):
 
     def ready(self):
         from events.feeds import register_personal_feed_source
-        from partnerships.meeting_selectors import meeting_calendar_items
+        from partnerships.meetings.selectors import meeting_calendar_items
 
         register_personal_feed_source(meeting_calendar_items)

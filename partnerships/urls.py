@@ -1,6 +1,7 @@
 from django.urls import path
 
-from partnerships import conversation_views, meeting_views, views
+from partnerships import conversation_views, views
+from partnerships.meetings import urls as meetings_urls
 
 app_name = "partnerships"
 
@@ -24,18 +25,5 @@ urlpatterns = [
     ),
 ]
 
-# B2B meetings at an event (partnerships.meeting_views); <pk> is the brokerage session's, or the request's.
-urlpatterns += [
-    path("meetings/<int:pk>/", meeting_views.session_home, name="meeting_session"),
-    path("meetings/<int:pk>/join/", meeting_views.join, name="meeting_join"),
-    path("meetings/<int:pk>/participants/", meeting_views.participants, name="meeting_participants"),
-    path(
-        "meetings/<int:pk>/participants/<int:profile_pk>/request/",
-        meeting_views.request_create,
-        name="meeting_request_create",
-    ),
-    path("meetings/<int:pk>/agenda/", meeting_views.agenda, name="meeting_agenda"),
-    path("meetings/<int:pk>/agenda.pdf", meeting_views.agenda_pdf, name="meeting_agenda_pdf"),
-    path("meetings/requests/<int:pk>/", meeting_views.request_detail, name="meeting_request"),
-    path("meetings/requests/<int:pk>/<slug:action>/", meeting_views.request_action, name="meeting_request_action"),
-]
+# B2B meetings at an event (partnerships.meetings.urls), under the same names: partnerships:meeting_*.
+urlpatterns += meetings_urls.urlpatterns

@@ -18,7 +18,7 @@ from members.decision_views import DecisionView
 from members.models import Region, Sector
 from partnerships import services
 from partnerships.forms import ReviewForm
-from partnerships.meeting_viewsets import BrokerageSessionViewSet
+from partnerships.meetings.viewsets import BrokerageSessionViewSet
 from partnerships.models import Post
 
 

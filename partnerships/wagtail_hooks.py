@@ -3,8 +3,8 @@ from wagtail.permissions import register_permission_policy
 
 from partnerships.admin_panels import BoardReviewPanel
 from partnerships.log_formatters import FORMATTERS, SIMPLE_ACTIONS
+from partnerships.meetings.log_formatters import MEETING_ACTIONS
 from partnerships.models import Post
-from partnerships.services.meetings import MEETING_ACTIONS
 from partnerships.viewsets import BoardViewSetGroup, PostPermissionPolicy
 
 register_permission_policy(Post, PostPermissionPolicy(Post))

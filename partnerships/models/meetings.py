@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
-from partnerships.scheduling import Slot, build_slots
+from partnerships.meetings.scheduling import Slot, build_slots
 
 
 def parse_breaks(value) -> list[tuple[dt.time, dt.time]]:

@@ -22,12 +22,3 @@ def board_summary(user) -> dict:
         "conversations": selectors.inbox(user=user).count(),
         "suggestions": suggestions,
     }
-
-
-@register.simple_tag
-def brokerage_session(event):
-    """The event's B2B meetings session, when the secretariat opened one (for a link on the event page)."""
-    from partnerships.meeting_selectors import session_for_event
-
-    session = session_for_event(event) if getattr(event, "pk", None) else None
-    return session if session is not None and session.is_open else None

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from partnerships.services.meetings import meeting_requests_expire
+from partnerships.meetings.services import meeting_requests_expire
 
 
 class Command(BaseCommand):

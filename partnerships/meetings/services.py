@@ -10,8 +10,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
 from events.models import Registration
-from partnerships import scheduling
-from partnerships.meeting_emails import notify
+from partnerships.meetings import scheduling
+from partnerships.meetings.emails import notify
 from partnerships.models import BrokerageSession, MeetingProfile, MeetingRequest
 from partnerships.services.errors import BoardError
 
@@ -241,13 +241,3 @@ def meeting_move(*, meeting: MeetingRequest, starts_at: dt.datetime, table: int,
             [meeting.requester.user, meeting.recipient.user],
         )
     return meeting
-
-
-MEETING_ACTIONS = {
-    "partnerships.meeting_opt_in": (_("Opt in to B2B meetings"), _("Opted in to B2B meetings")),
-    "partnerships.meeting_request": (_("Request a meeting"), _("Meeting requested")),
-    "partnerships.meeting_accept": (_("Accept a meeting"), _("Meeting accepted")),
-    "partnerships.meeting_decline": (_("Decline a meeting"), _("Meeting declined")),
-    "partnerships.meetings_schedule": (_("Run the scheduler"), _("Accepted meetings placed")),
-    "partnerships.meeting_move": (_("Move a meeting"), _("Meeting moved")),
-}

@@ -3,9 +3,7 @@ organiser's overview with figures, table plan, the scheduler and a CSV export), 
 by hand to another free slot and table."""
 
 import csv
-import datetime as dt
 
-from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
@@ -13,15 +11,15 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, pgettext, pgettext_lazy
+from django.utils.translation import gettext_lazy, pgettext
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.generic import models as generic
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from partnerships import meeting_selectors as selectors
+from partnerships.meetings import selectors, services
+from partnerships.meetings.forms import MoveForm
 from partnerships.models import BrokerageSession, MeetingRequest
-from partnerships.services import meetings as services
 
 session_policy = ModelPermissionPolicy(BrokerageSession)
 meeting_policy = ModelPermissionPolicy(MeetingRequest)
@@ -101,24 +99,6 @@ def session_export(request, pk: int):
             ]
         )
     return response
-
-
-class MoveForm(forms.Form):
-    slot = forms.ChoiceField(label=gettext_lazy("Slot"))
-    table = forms.IntegerField(label=pgettext_lazy("meeting table", "Table"), min_value=1)
-
-    def __init__(self, *args, session: BrokerageSession, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.session = session
-        self.fields["slot"].choices = [
-            (slot.start.isoformat(), selectors.local(slot.start, session).strftime("%d/%m %H:%M"))
-            for slot in session.slots
-        ]
-        self.fields["table"].max_value = session.tables
-        self.fields["table"].widget.attrs["max"] = session.tables
-
-    def clean_slot(self):
-        return self.session.slot_at(dt.datetime.fromisoformat(self.cleaned_data["slot"])).start
 
 
 def meeting_move(request, pk: int):

@@ -1,4 +1,4 @@
-"""The pure scheduler (partnerships.scheduling): examples, then invariants on random data with hypothesis."""
+"""The pure scheduler (partnerships.meetings.scheduling): examples, then invariants on random data with hypothesis."""
 
 import datetime as dt
 from collections import Counter
@@ -6,7 +6,7 @@ from collections import Counter
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from partnerships.scheduling import Assignment, Request, build_slots, schedule
+from partnerships.meetings.scheduling import Assignment, Request, build_slots, schedule
 
 DAY = dt.date(2026, 10, 14)
 

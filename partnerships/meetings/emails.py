@@ -114,7 +114,7 @@ def _context(meeting: MeetingRequest, user, kind: str) -> dict:
 
 def _invitation(meeting: MeetingRequest, user) -> str:
     """The meeting as an iTIP REQUEST addressed to `user`: the UID and SEQUENCE of their calendar feed."""
-    from partnerships.meeting_selectors import meeting_calendar_item
+    from partnerships.meetings.selectors import meeting_calendar_item
 
     attendee = vCalAddress(f"mailto:{user.email}")
     attendee.params["CN"] = user.get_full_name() or user.email

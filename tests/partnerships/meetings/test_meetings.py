@@ -11,8 +11,8 @@ from django.utils import timezone
 
 from events.feeds import personal_feed_items
 from events.models import Registration
+from partnerships.meetings import services
 from partnerships.models import MeetingProfile, MeetingRequest
-from partnerships.services import meetings as services
 from tests.factories.meetings import BrokerageSessionFactory, MeetingProfileFactory, MeetingRequestFactory
 from tests.factories.partnerships import PostFactory
 from tests.factories.registrations import RegistrationFactory

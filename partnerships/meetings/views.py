@@ -1,32 +1,21 @@
 """B2B meetings at an event, for participants: opt in, browse the others, request, answer, see the agenda.
 
-Each view finds the person's own profile or request through meeting_selectors, which return nothing for anyone
+Each view finds the person's own profile or request through the meetings selectors, which return nothing for anyone
 else: a request between two other people answers 404 on every URL."""
 
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from partnerships import meeting_selectors as selectors
-from partnerships.agenda_pdf import render_agenda_pdf
-from partnerships.services import meetings as services
+from partnerships.meetings import selectors, services
+from partnerships.meetings.agenda_pdf import render_agenda_pdf
+from partnerships.meetings.forms import MeetingRequestForm
 
 PAGE_SIZE = 20
-
-
-class MeetingRequestForm(forms.Form):
-    message = forms.CharField(
-        label=gettext_lazy("Your message"),
-        max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 5}),
-        help_text=gettext_lazy("Say who you are and what you would like to talk about."),
-    )
 
 
 def _session(pk: int):

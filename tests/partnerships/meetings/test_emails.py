@@ -9,9 +9,9 @@ from django.urls import reverse
 from django.utils import formats, timezone, translation
 from icalendar import Calendar
 
-from partnerships.meeting_emails import send_meeting_email
+from partnerships.meetings import services
+from partnerships.meetings.emails import send_meeting_email
 from partnerships.models import MeetingRequest
-from partnerships.services import meetings as services
 from tests.factories.meetings import BrokerageSessionFactory, MeetingProfileFactory, MeetingRequestFactory
 
 pytestmark = pytest.mark.django_db

@@ -8,7 +8,7 @@ from django.utils.translation import pgettext
 from fpdf import FPDF
 
 from events.badges import FONT_DIR, INK, MUTED, PRIMARY
-from partnerships.meeting_selectors import local
+from partnerships.meetings.selectors import local
 from partnerships.models import MeetingProfile, MeetingRequest
 
 WIDTHS = (42, 18, 120)  # when, table, with whom (mm, within 180)
