@@ -13,6 +13,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from core.views import domain_error_message, domain_error_to_form
 from events import admin_selectors
 from events.admin_forms import (
     CancelForm,
@@ -100,8 +101,7 @@ def event_message(request, event_id: int):
                     event=event, subject=form.cleaned_data["subject"], body=form.cleaned_data["body"], by=request.user
                 )
             except RegistrationError as error:
-                form.add_error(None, error.message)
-                status = error.status_code
+                status = domain_error_to_form(form, error)
             else:
                 messages.success(request, _("Your message is on its way to %(count)d attendees.") % {"count": count})
                 return redirect(f"{URL}:event", event_id=event.pk)
@@ -148,8 +148,7 @@ def registration_add(request):
             except InvalidAnswers as error:
                 form.add_answer_errors(error.errors)
             except RegistrationError as error:
-                form.add_error(None, error.message)
-                status = error.status_code
+                status = domain_error_to_form(form, error)
             else:
                 messages.success(request, _("%(name)s is registered.") % {"name": registration.attendee_name})
                 return redirect(f"{URL}:edit", pk=registration.pk)
@@ -227,8 +226,6 @@ def _act(request, registration: Registration, action: str, forms: dict) -> tuple
             messages.success(request, _("Checked in."))
     except RegistrationError as error:
         if form is not None:
-            form.add_error(None, error.message)
-        else:
-            messages.error(request, error.message)
-        return error.status_code, False
+            return domain_error_to_form(form, error), False
+        return domain_error_message(request, error), False
     return 200, True

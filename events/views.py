@@ -11,6 +11,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from core.views import domain_error_to_form
 from events import registration_selectors as selectors
 from events.forms import ClaimForm, RegistrationForm
 from events.models import EventPage, Question, Registration, RegistrationSettings, WaitlistEntry
@@ -147,8 +148,7 @@ def _submit(request, event, form):
         form.add_error(None, error.message)
         return error.status_code, error.waitlist and form.mode != "colleague"
     except RegistrationError as error:
-        form.add_error(None, error.message)
-        return error.status_code, False
+        return domain_error_to_form(form, error), False
     return _after_registration(request, registration)
 
 
@@ -264,8 +264,7 @@ def waitlist_claim_view(request, token: str):
             except InvalidAnswers as error:
                 form.add_answer_errors(error.errors)
             except RegistrationError as error:
-                form.add_error(None, error.message)
-                status = error.status_code
+                status = domain_error_to_form(form, error)
             else:
                 return _after_registration(request, registration)
     context = {"entry": entry, "event": entry.event, "form": form, "live": live}

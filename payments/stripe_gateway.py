@@ -7,10 +7,16 @@ import json
 
 import stripe
 from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+from core.errors import DomainError
 
 
-class StripeGatewayError(Exception):
-    """Stripe could not be reached or refused the request."""
+class StripeGatewayError(DomainError):
+    """Stripe could not be reached or refused the request (the message is Stripe's, for the logs)."""
+
+    default_message = _("This payment method is not available.")
+    status_code = 502
 
 
 class InvalidSignature(Exception):

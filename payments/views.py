@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from core.views import domain_error_message
 from payments import selectors
 from payments.access import can_cancel_order
 from payments.forms import ChooseMethodForm, TransferReceiptForm
@@ -52,7 +53,7 @@ def order_pay(request, public_id):
         )
         return redirect("payments:order_detail", public_id=order.public_id)
     except PaymentError as error:
-        messages.error(request, error.message)
+        domain_error_message(request, error)
         return redirect("payments:order_detail", public_id=order.public_id)
     return redirect(result.redirect_url)
 
@@ -68,7 +69,7 @@ def order_cancel_view(request, public_id):
     try:
         order_cancel(order=order, by=request.user)
     except PaymentError as error:
-        messages.error(request, error.message)
+        domain_error_message(request, error)
     else:
         messages.success(request, _("The order is cancelled."))
     return redirect("payments:order_detail", public_id=order.public_id)
@@ -86,7 +87,7 @@ def bank_transfer(request, public_id):
             try:
                 transfer_receipt_upload(order=order, uploaded=form.cleaned_data["receipt"], by=request.user)
             except PaymentError as error:
-                messages.error(request, error.message)
+                domain_error_message(request, error)
             else:
                 messages.success(request, _("Thank you: the treasurer will confirm your transfer once it arrives."))
                 return redirect("payments:bank_transfer", public_id=order.public_id)

@@ -21,6 +21,7 @@ from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 
+from core.views import domain_error_message, domain_error_to_form
 from payments.forms import BankStatementForm, ManualPaymentForm, RefundForm
 from payments.invoices_pdf import render_invoice_pdf
 from payments.models import BankStatementImport, DocumentKind, Invoice, Order, Payment, PaymentMethod
@@ -121,7 +122,7 @@ class OrderPaymentView(generic.EditView):
                 by=self.request.user,
             )
         except PaymentError as error:
-            form.add_error(None, error.message)
+            domain_error_to_form(form, error)
             return self.form_invalid(form)
         if payment is None:
             form.add_error(None, _("This order is already paid or refunded."))
@@ -189,7 +190,7 @@ class OrderViewSet(ModelViewSet):
                     order=order, amount=form.cleaned_data["amount"], reason=form.cleaned_data["reason"], by=request.user
                 )
             except PaymentError as error:
-                form.add_error(None, error.message)
+                domain_error_to_form(form, error)
             else:
                 messages.success(request, _("Refund recorded and credit note issued."))
                 return redirect(self.get_url_name("edit"), pk=order.pk)
@@ -316,7 +317,7 @@ class ReconciliationViewSet(ViewSet):
                 try:
                     statement = bank_statement_preview(filename=upload.name, content=upload.read(), by=request.user)
                 except PaymentError as error:
-                    form.add_error("statement", error.message)
+                    domain_error_to_form(form, error, "statement")
                 else:
                     return redirect(self.get_url_name("preview"), pk=statement.pk)
             status = 400
@@ -332,7 +333,7 @@ class ReconciliationViewSet(ViewSet):
             try:
                 paid = bank_statement_apply(statement=statement, by=request.user)
             except PaymentError as error:
-                messages.error(request, error.message)
+                domain_error_message(request, error)
             else:
                 messages.success(request, _("%(count)d order(s) marked as paid.") % {"count": paid})
             return redirect(self.get_url_name("preview"), pk=statement.pk)

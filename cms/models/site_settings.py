@@ -1,5 +1,4 @@
 from django.db import models
-from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList, TabbedInterface
@@ -7,6 +6,7 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 
 from cms.validators import validate_bic, validate_iban, validate_ice, validate_rib
+from core.i18n import localized
 
 
 @register_setting(icon="site")
@@ -114,8 +114,7 @@ class AssociationSettings(BaseSiteSetting):
 
     @property
     def localized_tagline(self) -> str:
-        language = translation.get_language() or ""
-        return {"en": self.tagline_en, "ar": self.tagline_ar}.get(language[:2]) or self.tagline
+        return localized(self, "tagline")
 
     @property
     def social_links(self) -> list[tuple[str, str, str]]:

@@ -9,15 +9,9 @@ import secrets
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-
-def _in_language(obj, field: str, language_code: str | None) -> str:
-    language_code = (language_code or get_language() or "fr")[:2]
-    return {"en": getattr(obj, f"{field}_en"), "ar": getattr(obj, f"{field}_ar")}.get(language_code, "") or getattr(
-        obj, field
-    )
+from core.i18n import localized
 
 
 def new_registration_code() -> str:
@@ -85,7 +79,7 @@ class TicketType(models.Model):
         return self.name
 
     def name_for(self, language_code: str | None = None) -> str:
-        return _in_language(self, "name", language_code)
+        return localized(self, "name", language_code)
 
     def price_for(self, *, is_member: bool) -> int | None:
         """What someone of this group pays, or None when the ticket is not offered to them."""
@@ -292,7 +286,7 @@ class Question(models.Model):
         return self.label
 
     def label_for(self, language_code: str | None = None) -> str:
-        return _in_language(self, "label", language_code)
+        return localized(self, "label", language_code)
 
     @property
     def choice_list(self) -> list[str]:

@@ -1,15 +1,12 @@
 from django.utils.translation import gettext_lazy as _
 
+from core.errors import DomainError
 
-class RegistrationError(Exception):
+
+class RegistrationError(DomainError):
     """A registration rule was broken; `message` is safe to show to the person who tried."""
 
     message = _("This registration is not possible.")
-    status_code = 400
-
-    def __init__(self, message=None):
-        self.message = message or self.message
-        super().__init__(str(self.message))
 
 
 class RegistrationClosed(RegistrationError):

@@ -3,6 +3,7 @@ from decimal import Decimal
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.errors import DomainError
 from payments.amounts import format_amount, to_decimal
 from payments.models.orders import Order
 
@@ -31,8 +32,8 @@ class InvoiceCounter(models.Model):
         return f"{self.year} {self.kind}: {self.last_number}"
 
 
-class IssuedDocumentError(Exception):
-    pass
+class IssuedDocumentError(DomainError):
+    status_code = 409
 
 
 class Invoice(models.Model):

@@ -1,14 +1,12 @@
 from django.utils.translation import gettext_lazy as _
 
+from core.errors import DomainError
 
-class PaymentError(Exception):
+
+class PaymentError(DomainError):
     """A payment rule was broken; the message is safe to show to the person who tried."""
 
     default_message = _("The payment could not be processed.")
-
-    def __init__(self, message=None):
-        self.message = message or self.default_message
-        super().__init__(str(self.message))
 
 
 class OrderNotPayable(PaymentError):
