@@ -22,7 +22,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
-from members import periods
+from members.dues import periods
 from members.models import (
     MemberImport,
     Membership,
@@ -296,7 +296,7 @@ class _Importer:
 
 
 def _rules() -> periods.PeriodRules:
-    from members.membership_services import period_rules
+    from members.dues.services import period_rules
 
     return period_rules()
 
@@ -310,7 +310,7 @@ def _year_before(day: date) -> date:
 
 def import_members(*, rows: list[dict], by, dry_run: bool, today: date | None = None) -> list[dict]:
     """Import the lines; with dry_run, roll everything back. Returns the line-by-line report."""
-    from members.services import _sync_people_of
+    from members.services.people import sync_people_of
 
     importer = _Importer(by=by, today=today or timezone.localdate())
     reports = []
@@ -321,7 +321,7 @@ def import_members(*, rows: list[dict], by, dry_run: bool, today: date | None = 
             if not dry_run:
                 # Their people join (or leave) the Members group as their company's status says.
                 for organisation in Organisation.objects.filter(pk__in=importer.touched):
-                    _sync_people_of(organisation)
+                    sync_people_of(organisation)
             if dry_run:
                 raise _Rollback
     except _Rollback:

@@ -8,8 +8,8 @@ from events.models.registrations import new_registration_code
 from events.services import seats
 from events.services.attendees import attendee_account, normalise_email
 from events.services.errors import AlreadyRegistered, EventFull, InvalidAttendee, NotCancellable, NotPermitted
-from events.services.lifecycle import _lock
-from events.services.registrations import _email_confirmed
+from events.services.lifecycle import lock_registration
+from events.services.registrations import email_confirmed
 
 
 def _check_staff(by) -> None:
@@ -28,7 +28,7 @@ def registration_change_ticket(*, registration: Registration, ticket_type: Ticke
     if ticket_type.event_id != registration.event_id:
         raise NotPermitted()
     with transaction.atomic():
-        registration = _lock(registration)
+        registration = lock_registration(registration)
         if not registration.holds_seat:
             raise NotCancellable()
         if registration.ticket_type_id == ticket_type.pk:
@@ -77,7 +77,7 @@ def registration_transfer(
     attendee_email = normalise_email(attendee_email)
     try:
         with transaction.atomic():
-            registration = _lock(registration)
+            registration = lock_registration(registration)
             if not registration.holds_seat:
                 raise NotCancellable()
             others = Registration.objects.holding_seat().filter(
@@ -108,7 +108,7 @@ def registration_transfer(
                 data={"from": previous, "to": attendee_email},
             )
             if registration.status == Registration.Status.CONFIRMED:
-                _email_confirmed(registration)
+                email_confirmed(registration)
                 _email_transferred(registration, previous, previous_name, previous_language)
     except IntegrityError as error:
         raise AlreadyRegistered() from error

@@ -16,7 +16,7 @@ from wagtail.log_actions import log
 from events.models import Registration, RegistrationSettings
 from events.services import seats
 from events.services.errors import CancellationClosed, NotCancellable, NotPermitted
-from events.services.registrations import TICKET_KIND, _email, _email_cancelled, _email_confirmed
+from events.services.registrations import TICKET_KIND, email_cancelled, email_confirmed, registration_email
 from members.models import OrganisationMember, Role
 
 logger = logging.getLogger(__name__)
@@ -24,7 +24,7 @@ logger = logging.getLogger(__name__)
 Status = Registration.Status
 
 
-def _lock(registration: Registration) -> Registration:
+def lock_registration(registration: Registration) -> Registration:
     if registration.order_id:
         from payments.models import Order
 
@@ -79,7 +79,7 @@ def _confirm(registration: Registration) -> None:
     registration.cancelled_at = None
     registration.save(update_fields=["status", "confirmed_at", "expires_at", "cancelled_at"])
     log(instance=registration, action="events.registration_confirm", user=None)
-    _email_confirmed(registration)
+    email_confirmed(registration)
 
 
 def registration_order_cancelled_for_line(line) -> None:
@@ -95,7 +95,7 @@ def registration_order_cancelled_for_line(line) -> None:
     overdue = registration.expires_at is not None and registration.expires_at <= now
     _end(registration, Status.EXPIRED if overdue else Status.CANCELLED, now=now)
     if overdue:
-        _email("reservation_expired", registration)
+        registration_email("reservation_expired", registration)
     _seat_freed(registration)
 
 
@@ -108,7 +108,7 @@ def registration_refunded_for_line(line) -> None:
     if not registration.holds_seat:
         return
     _end(registration, Status.CANCELLED, now=timezone.now())
-    _email_cancelled(registration)
+    email_cancelled(registration)
     _seat_freed(registration)
 
 
@@ -181,7 +181,7 @@ def registration_cancel(*, registration: Registration, by, refund: bool | None =
         if deadline is not None and now >= deadline:
             raise CancellationClosed()
     with transaction.atomic():
-        registration = _lock(registration)
+        registration = lock_registration(registration)
         if not registration.holds_seat:
             raise NotCancellable()
         was_confirmed = registration.status == Status.CONFIRMED
@@ -198,7 +198,7 @@ def registration_cancel(*, registration: Registration, by, refund: bool | None =
             if refund:
                 _refund(registration, order, by=by)
         if was_confirmed:
-            _email_cancelled(registration)
+            email_cancelled(registration)
         _seat_freed(registration)
     return registration
 
@@ -229,7 +229,7 @@ def registrations_expire(*, now=None) -> int:
     expired = 0
     for pk in list(due[:1000]):
         with transaction.atomic():
-            registration = _lock(Registration(pk=pk, order_id=_order_id(pk)))
+            registration = lock_registration(Registration(pk=pk, order_id=_order_id(pk)))
             if registration.status != Status.RESERVED or not registration.expires_at or registration.expires_at > now:
                 continue
             _end(registration, Status.EXPIRED, now=now)
@@ -237,7 +237,7 @@ def registrations_expire(*, now=None) -> int:
                 from payments.services import order_cancel
 
                 order_cancel(order=registration.order)
-            _email("reservation_expired", registration)
+            registration_email("reservation_expired", registration)
             _seat_freed(registration)
             expired += 1
     return expired

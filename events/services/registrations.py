@@ -38,19 +38,19 @@ Status = Registration.Status
 # --- E-mails, queued after commit --------------------------------------------------------------------------
 
 
-def _email_confirmed(registration: Registration) -> None:
+def email_confirmed(registration: Registration) -> None:
     from events.emails import send_registration_confirmed
 
     transaction.on_commit(lambda: send_registration_confirmed.enqueue(registration.pk))
 
 
-def _email_cancelled(registration: Registration) -> None:
+def email_cancelled(registration: Registration) -> None:
     from events.emails import send_registration_cancelled
 
     transaction.on_commit(lambda: send_registration_cancelled.enqueue(registration.pk))
 
 
-def _email(kind: str, registration: Registration) -> None:
+def registration_email(kind: str, registration: Registration) -> None:
     from events.tasks import send_registration_email
 
     transaction.on_commit(lambda: send_registration_email.enqueue(kind=kind, registration_id=registration.pk))
@@ -63,7 +63,7 @@ def registration_settings_of(event: EventPage) -> RegistrationSettings | None:
     return RegistrationSettings.objects.filter(event=event).first()
 
 
-def _check_company(*, organisation: Organisation | None, attendee_email: str, registered_by) -> None:
+def check_company(*, organisation: Organisation | None, attendee_email: str, registered_by) -> None:
     """Only a person of the company registers under its name; only its administrators register colleagues."""
     if organisation is None:
         return
@@ -155,7 +155,7 @@ def registration_create(
         now=now,
     )
     if not by_secretariat:
-        _check_company(organisation=organisation, attendee_email=attendee_email, registered_by=registered_by)
+        check_company(organisation=organisation, attendee_email=attendee_email, registered_by=registered_by)
     questions = list(Question.objects.filter(event=event))
     cleaned_answers = answers_clean(questions=questions, answers=answers or {})
     if Registration.objects.holding_seat().filter(event=event, attendee_email=attendee_email).exists():
@@ -228,9 +228,9 @@ def _insert(*, event, ticket_type, settings, attendee_email, user, answers, regi
     if price:
         registration.order = _order_for(registration)
         registration.save(update_fields=["order"])
-        _email("reservation_received", registration)
+        registration_email("reservation_received", registration)
     else:
-        _email_confirmed(registration)
+        email_confirmed(registration)
     log(instance=registration, action="events.registration_create", user=registration.registered_by)
     return registration
 

@@ -23,7 +23,7 @@ from events.services.errors import (
     TicketNotOffered,
     WaitlistClosed,
 )
-from events.services.registrations import _check_company, registration_create, registration_settings_of
+from events.services.registrations import check_company, registration_create, registration_settings_of
 
 Status = WaitlistEntry.Status
 
@@ -70,7 +70,7 @@ def waitlist_join(
         raise TicketNotOffered()
     if event.members_only and not is_member:
         raise MembersOnly()
-    _check_company(organisation=organisation, attendee_email=email, registered_by=user)
+    check_company(organisation=organisation, attendee_email=email, registered_by=user)
     if Registration.objects.holding_seat().filter(event=event, attendee_email=email).exists():
         raise AlreadyRegistered()
     entry = WaitlistEntry(

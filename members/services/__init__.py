@@ -61,10 +61,6 @@ from members.services.people import (
 )
 from members.services.privacy import PROFILE_FIELDS, account_delete, consent_record, personal_data, profile_update
 
-# members/imports.py (edited on another branch) still imports the old private name: remove this alias once it
-# calls sync_people_of.
-_sync_people_of = sync_people_of
-
 __all__ = [
     "INVITATION_VALIDITY",
     "ORGANISATION_PROFILE_FIELDS",
