@@ -11,3 +11,8 @@ class CmsConfig(AppConfig):
         from cms.layout import connect_signals
 
         connect_signals()
+
+        from cms.branding import association_branding
+        from core.branding import register_branding_reader
+
+        register_branding_reader(association_branding)

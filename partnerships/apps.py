@@ -12,3 +12,7 @@ class PartnershipsConfig(AppConfig):
         from partnerships.meetings.selectors import meeting_calendar_items
 
         register_personal_feed_source(meeting_calendar_items)
+
+        from partnerships import privacy
+
+        privacy.register()

@@ -14,10 +14,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
 from events.models import Registration, RegistrationSettings
+from events.registration_selectors import can_manage, cancellation_deadline
 from events.services import seats
 from events.services.errors import CancellationClosed, NotCancellable, NotPermitted
 from events.services.registrations import TICKET_KIND, email_cancelled, email_confirmed, registration_email
-from members.models import OrganisationMember, Role
 
 logger = logging.getLogger(__name__)
 
@@ -131,33 +131,6 @@ def _end(registration: Registration, status: str, *, now, by=None) -> None:
 
 
 # --- Cancellation -----------------------------------------------------------------------------------------------
-
-
-_UNSET = object()
-
-
-def cancellation_deadline(registration: Registration, *, settings=_UNSET):
-    """Until when the attendee may cancel online: the event's deadline, else the start of the event.
-    Pass the event's RegistrationSettings (or None) when already loaded."""
-    if settings is _UNSET:
-        settings = RegistrationSettings.objects.filter(event_id=registration.event_id).first()
-    if settings is not None and settings.cancellation_deadline:
-        return settings.cancellation_deadline
-    return registration.event.start
-
-
-def can_manage(user, registration: Registration) -> bool:
-    """The attendee, whoever registered them, an administrator of their company, or the secretariat."""
-    if not user.is_authenticated:
-        return False
-    if user.is_staff or user.pk in {registration.user_id, registration.registered_by_id}:
-        return True
-    return (
-        registration.organisation_id is not None
-        and OrganisationMember.objects.filter(
-            organisation_id=registration.organisation_id, user=user, role=Role.ADMIN
-        ).exists()
-    )
 
 
 def registration_cancel(*, registration: Registration, by, refund: bool | None = None) -> Registration:

@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from django_tasks import task
 from wagtail.log_actions import log
 
+from core.branding import Branding, association_branding
 from members.communications.preferences import email_preferences_url, opted_out, suppressed_addresses, unsubscribe_url
 from members.models import Announcement, Delivery, Membership, Organisation, OrganisationMember, Segment, User
 from members.models.communications import OPT_OUT_TOPICS, normalise_email
@@ -27,7 +28,6 @@ BATCH_SIZE = 100
 SAMPLE_SIZE = 10
 SEND_PERMISSION = "members.send_announcement"
 # The site's palette (site/static/css/majlis.css): the association settings have a logo but no colours.
-BRAND_PRIMARY, BRAND_ACCENT = "#0f4c5c", "#e09f3e"
 
 
 class CommunicationError(Exception):
@@ -286,36 +286,6 @@ def _finish(announcement_id: int) -> None:
 
 
 # --- Delivering ----------------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Branding:
-    name: str
-    logo_url: str
-    email: str
-    primary: str = BRAND_PRIMARY
-    accent: str = BRAND_ACCENT
-
-
-def association_branding() -> Branding:
-    """The association's name, logo (absolute address) and contact e-mail, from the default site's settings."""
-    from wagtail.models import Site
-
-    from cms.models import AssociationSettings
-
-    site = Site.objects.filter(is_default_site=True).first()
-    association = AssociationSettings.for_site(site) if site else None
-    if association is None:
-        return Branding(name=settings.WAGTAIL_SITE_NAME, logo_url="", email="")
-    logo_url = ""
-    if association.logo_id:
-        try:
-            logo_url = association.logo.get_rendition("max-240x80").url
-        except OSError:  # the image file is missing: the name stands in for the logo
-            logo_url = ""
-        if logo_url.startswith("/"):
-            logo_url = settings.SITE_URL + logo_url
-    return Branding(name=association.name or settings.WAGTAIL_SITE_NAME, logo_url=logo_url, email=association.email)
 
 
 def render_delivery(delivery: Delivery, *, branding: Branding, connection=None) -> EmailMultiAlternatives:

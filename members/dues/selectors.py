@@ -3,12 +3,12 @@
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from django.conf import settings
 from django.db.models import Count, Exists, OuterRef, QuerySet, Sum
 from django.db.models.functions import ExtractMonth
 from django.utils import timezone
 
 from members.dues import periods
-from members.dues.services import period_rules, renewable_membership
 from members.models import Membership, MembershipPlan, Organisation
 from payments.models import Order
 
@@ -156,3 +156,29 @@ def dues_by_month(*, year: int) -> list[ChartBar]:
         .order_by()
     )
     return _bars([(f"{month:02d}", (totals.get(month) or 0) // 100) for month in range(1, 13)])
+
+
+def period_rules() -> periods.PeriodRules:
+    """The association's period settings."""
+    return periods.PeriodRules(
+        period=settings.MEMBERSHIP_PERIOD,
+        late_join=settings.MEMBERSHIP_LATE_JOIN,
+        late_join_from_month=settings.MEMBERSHIP_LATE_JOIN_FROM_MONTH,
+        renewal_window_days=settings.MEMBERSHIP_RENEWAL_WINDOW_DAYS,
+        grace_days=settings.MEMBERSHIP_GRACE_DAYS,
+        reminder_days=tuple(settings.MEMBERSHIP_REMINDER_DAYS),
+    )
+
+
+def renewable_membership(organisation: Organisation) -> Membership | None:
+    """The company's latest paid period, if it is not already followed by another one."""
+    latest = organisation.memberships.exclude(
+        status__in=[Membership.Status.CANCELLED, Membership.Status.PENDING_APPLICATION]
+    ).first()
+    if latest is None or latest.status not in (Membership.Status.ACTIVE, Membership.Status.GRACE):
+        return None
+    return latest
+
+
+def pending_renewal(organisation: Organisation) -> Membership | None:
+    return organisation.memberships.filter(status=Membership.Status.AWAITING_PAYMENT).first()

@@ -23,6 +23,7 @@ from django_tasks import task
 from wagtail.log_actions import log
 
 from members.dues import periods
+from members.dues.selectors import pending_renewal, period_rules, renewable_membership
 from members.models import (
     Membership,
     MembershipPlan,
@@ -59,18 +60,6 @@ class NothingToRenew(MembersError):
 
 class PlanUnavailable(MembersError):
     message = _("This membership plan is not offered.")
-
-
-def period_rules() -> periods.PeriodRules:
-    """The association's period settings."""
-    return periods.PeriodRules(
-        period=settings.MEMBERSHIP_PERIOD,
-        late_join=settings.MEMBERSHIP_LATE_JOIN,
-        late_join_from_month=settings.MEMBERSHIP_LATE_JOIN_FROM_MONTH,
-        renewal_window_days=settings.MEMBERSHIP_RENEWAL_WINDOW_DAYS,
-        grace_days=settings.MEMBERSHIP_GRACE_DAYS,
-        reminder_days=tuple(settings.MEMBERSHIP_REMINDER_DAYS),
-    )
 
 
 def _check_administrator(organisation: Organisation, by) -> None:
@@ -235,18 +224,6 @@ def open_membership_on_approval(*, application, by, buyer, **kwargs) -> NextStep
     return NextStep(
         url=absolute_url(reverse("payments:order_detail", args=[dues.order.public_id])), amount=dues.order.total
     )
-
-
-def renewable_membership(organisation: Organisation) -> Membership | None:
-    """The company's latest paid period, if it is not already followed by another one."""
-    latest = organisation.memberships.exclude(status__in=[Status.CANCELLED, Status.PENDING_APPLICATION]).first()
-    if latest is None or latest.status not in (Status.ACTIVE, Status.GRACE):
-        return None
-    return latest
-
-
-def pending_renewal(organisation: Organisation) -> Membership | None:
-    return organisation.memberships.filter(status=Status.AWAITING_PAYMENT).first()
 
 
 @transaction.atomic
