@@ -4,10 +4,13 @@ from wagtail import hooks
 from wagtail.models import PageViewRestriction
 from wagtail.snippets.models import register_snippet
 
+from cms import page_context
 from cms.models import NewsPage
 from cms.viewsets import NewsCategoryViewSet
+from core.page_context import PAGE_CONTEXT_HOOK
 
 register_snippet(NewsCategoryViewSet)
+hooks.register(PAGE_CONTEXT_HOOK, page_context.add_page_context)
 
 _ACCOUNT_RESTRICTIONS = {PageViewRestriction.LOGIN, PageViewRestriction.GROUPS}
 

@@ -6,6 +6,7 @@ from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
+from events.access import can_manage, cancellation_deadline
 from events.models import EventPage, Registration, RegistrationSettings, TicketType, WaitlistEntry
 from members.models import Membership, Organisation, OrganisationMember, Role
 
@@ -211,30 +212,3 @@ def waitlist_entry_by_token(*, token: str) -> WaitlistEntry:
     if entry is None:
         raise Http404
     return entry
-
-
-_UNSET = object()
-
-
-def cancellation_deadline(registration: Registration, *, settings=_UNSET):
-    """Until when the attendee may cancel online: the event's deadline, else the start of the event.
-    Pass the event's RegistrationSettings (or None) when already loaded."""
-    if settings is _UNSET:
-        settings = RegistrationSettings.objects.filter(event_id=registration.event_id).first()
-    if settings is not None and settings.cancellation_deadline:
-        return settings.cancellation_deadline
-    return registration.event.start
-
-
-def can_manage(user, registration: Registration) -> bool:
-    """The attendee, whoever registered them, an administrator of their company, or the secretariat."""
-    if not user.is_authenticated:
-        return False
-    if user.is_staff or user.pk in {registration.user_id, registration.registered_by_id}:
-        return True
-    return (
-        registration.organisation_id is not None
-        and OrganisationMember.objects.filter(
-            organisation_id=registration.organisation_id, user=user, role=Role.ADMIN
-        ).exists()
-    )

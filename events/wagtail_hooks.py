@@ -5,6 +5,8 @@ from wagtail.admin import widgets
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
+from core.page_context import PAGE_CONTEXT_HOOK
+from events import page_context
 from events.admin_panels import UpcomingEventsPanel
 from events.admin_permissions import RegistrationPermissionPolicy, StaffModelPermissionPolicy, WaitlistPermissionPolicy
 from events.models import EventPage, Question, Registration, RegistrationSettings, TicketType, WaitlistEntry
@@ -16,6 +18,7 @@ for _model in (TicketType, Question, RegistrationSettings):
     register_permission_policy(_model, StaffModelPermissionPolicy(_model))
 
 register_snippet(EventsViewSetGroup)
+hooks.register(PAGE_CONTEXT_HOOK, page_context.add_page_context)
 
 
 @hooks.register("register_log_actions")

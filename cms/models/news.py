@@ -12,6 +12,7 @@ from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 
 from cms.blocks import BaseStreamBlock
+from core.page_context import page_context
 
 
 class NewsCategory(TranslatableMixin, models.Model):
@@ -51,14 +52,8 @@ class NewsIndexPage(Page):
         verbose_name = _("news index page")
 
     def get_context(self, request, *args, **kwargs):
-        from cms.selectors import news_listing
-
-        context = super().get_context(request, *args, **kwargs)
-        # Lazy: read only when the template's cached fragment is missing.
-        listing = SimpleLazyObject(lambda: news_listing(index=self, params=request.GET))
-        for key in ("news", "categories", "selected_category", "selected_tag", "page_obj", "page_range"):
-            context[key] = SimpleLazyObject(lambda key=key: listing[key])
-        return context
+        # The listing (cms.page_context.news_index_context) is added by the construct_page_context hook.
+        return page_context(self, request, super().get_context(request, *args, **kwargs))
 
 
 class NewsPage(Page):

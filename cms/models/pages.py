@@ -1,5 +1,4 @@
 from django.db import models
-from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.fields import StreamField
@@ -7,6 +6,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms.blocks import BaseStreamBlock
+from core.page_context import page_context
 
 
 class HomePage(Page):
@@ -69,12 +69,8 @@ class HomePage(Page):
         return self.hero_cta_url
 
     def get_context(self, request, *args, **kwargs):
-        from cms.selectors import home_page_sections
-
-        context = super().get_context(request, *args, **kwargs)
-        # Read only when the template's cached fragment is missing.
-        context["sections"] = SimpleLazyObject(lambda: home_page_sections(home=self))
-        return context
+        # The sections (cms.page_context.home_page_context) are added by the construct_page_context hook.
+        return page_context(self, request, super().get_context(request, *args, **kwargs))
 
 
 class StandardPage(Page):

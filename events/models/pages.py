@@ -1,12 +1,11 @@
 import datetime as dt
-from functools import partial
 from urllib.parse import urlencode
 from zoneinfo import ZoneInfo
 
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
-from django.utils.functional import SimpleLazyObject, cached_property
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
@@ -24,6 +23,7 @@ from wagtail.models import Orderable, Page, PageManager, PageQuerySet
 from wagtail.search import index
 
 from cms.blocks import BaseStreamBlock
+from core.page_context import page_context
 from events.time_zones import HOME_TIME_ZONE, NonExistentLocalTime, is_time_zone, local_to_aware, time_zone_choices
 
 
@@ -52,15 +52,8 @@ class EventIndexPage(Page):
         verbose_name = _("events index page")
 
     def get_context(self, request, *args, **kwargs):
-        from events.selectors import event_listing, event_listing_cache_seconds
-
-        context = super().get_context(request, *args, **kwargs)
-        # Lazy: read only when the template's cached fragment is missing.
-        listing = SimpleLazyObject(lambda: event_listing(index=self, params=request.GET))
-        for key in ("filter_form", "showing_past", "month_options", "events", "page_obj", "page_range"):
-            context[key] = SimpleLazyObject(lambda key=key: listing[key])
-        context["listing_cache_seconds"] = partial(event_listing_cache_seconds, index=self)
-        return context
+        # The listing (events.page_context.event_index_context) is added by the construct_page_context hook.
+        return page_context(self, request, super().get_context(request, *args, **kwargs))
 
 
 class EventPageQuerySet(PageQuerySet):
@@ -283,10 +276,8 @@ class EventPage(Page):
         return parent.specific if parent and parent.specific_class is EventPage else None
 
     def get_context(self, request, *args, **kwargs):
-        from events.selectors import event_page_details
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(event_page_details(event=self, user=request.user))
+        # The page's details (events.page_context.event_page_context) are added by the construct_page_context hook.
+        context = page_context(self, request, super().get_context(request, *args, **kwargs))
         if not self.is_in_home_time_zone and self.start and self.end:
             context["home_time_zone"] = HOME_TIME_ZONE
             context["home_start"], context["home_end"] = self.wall_clock_in(HOME_TIME_ZONE)

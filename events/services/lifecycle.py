@@ -13,8 +13,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
+from events.access import can_manage, cancellation_deadline
 from events.models import Registration, RegistrationSettings
-from events.registration_selectors import can_manage, cancellation_deadline
 from events.services import seats
 from events.services.errors import CancellationClosed, NotCancellable, NotPermitted
 from events.services.registrations import TICKET_KIND, email_cancelled, email_confirmed, registration_email
