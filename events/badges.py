@@ -11,7 +11,7 @@ from collections.abc import Iterable
 import segno
 from fpdf import FPDF
 
-from core.pdf import FONT_DIR
+from core.pdf import FONT_DIR, INK, MUTED, PRIMARY, MajlisPDF
 from events.models import Registration
 
 # A4 in millimetres, cut into two columns of four badges (95 × 68 mm: a common badge holder size).
@@ -24,9 +24,8 @@ BAND_HEIGHT = 13
 QR_SIZE = 25
 PADDING = 4
 
-PRIMARY = (15, 76, 92)  # --color-primary of the site
-INK = (22, 32, 44)
-MUTED = (95, 107, 120)
+# INK, MUTED and PRIMARY (core.pdf's palette) stay importable from here for partnerships.agenda_pdf.
+__all__ = ["FONT_DIR", "INK", "MUTED", "PRIMARY", "qr_png", "render_badge_pdf", "render_badges_pdf"]
 CUT_LINE = (200, 200, 200)
 
 
@@ -52,13 +51,10 @@ def qr_svg_data_uri(content: str, *, scale: int = 4) -> str:
     return qr_code(content).svg_data_uri(scale=scale, border=4)
 
 
-class _BadgePDF(FPDF):
+class _BadgePDF(MajlisPDF):
     def __init__(self):
-        super().__init__(format="A4", unit="mm")
-        self.add_font("Plex", "", str(FONT_DIR / "IBMPlexSansArabic-Regular.ttf"))
-        self.add_font("Plex", "B", str(FONT_DIR / "IBMPlexSansArabic-Bold.ttf"))
         # No direction: HarfBuzz guesses it for each line, so "Salma Bennani" and "سلمى بناني" both come out right.
-        self.set_text_shaping(use_shaping_engine=True)
+        super().__init__(rtl=None, format="A4", unit="mm")
         self.set_auto_page_break(auto=False)
         self.set_margins(0, 0, 0)
         self.set_creator("Majlis")

@@ -4,13 +4,12 @@ The labels are written out here rather than taken from the translation catalogue
 mentions, and a missing catalogue entry must not change what an issued invoice says.
 """
 
-import re
 from decimal import Decimal
 
 from django.utils import timezone
-from fpdf import FPDF
 
-from core.pdf import FONT_DIR
+from core.money import format_money
+from core.pdf import MajlisPDF
 from payments.models import Invoice
 
 LABELS = {
@@ -65,45 +64,11 @@ LABELS = {
 }
 
 
-ARABIC_LETTERS = re.compile("[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
-
-
-def _money(minor: int, currency: str) -> str:
-    sign = "-" if minor < 0 else ""
-    units, cents = divmod(abs(minor), 100)
-    # No-break spaces: in a right-to-left line an ordinary space would let the bidi algorithm split the
-    # number into groups and show "MAD 000,00 5"; a no-break space keeps "5 000,00" in one piece.
-    return f"{sign}{units:,}".replace(",", "\u00a0") + f",{cents:02d}\u00a0{currency}"
-
-
-class _InvoicePDF(FPDF):
+class _InvoicePDF(MajlisPDF):
     def __init__(self, rtl: bool):
-        super().__init__(format="A4")
-        self.rtl = rtl
-        self.add_font("Plex", "", str(FONT_DIR / "IBMPlexSansArabic-Regular.ttf"))
-        self.add_font("Plex", "B", str(FONT_DIR / "IBMPlexSansArabic-Bold.ttf"))
-        self.set_text_shaping(use_shaping_engine=True, direction="rtl" if rtl else "ltr")
+        super().__init__(rtl=rtl, format="A4")
         self.set_auto_page_break(auto=True, margin=15)
         self.set_margins(15, 15, 15)
-
-    @property
-    def start(self) -> str:
-        return "R" if self.rtl else "L"
-
-    @property
-    def end(self) -> str:
-        return "L" if self.rtl else "R"
-
-    def line_of_text(self, text: str, *, size: float = 10, bold: bool = False, height: float = 5.5) -> None:
-        self.set_font("Plex", "B" if bold else "", size)
-        # A line with no Arabic in an Arabic invoice (the seller's French name, a legal mention) reads left to
-        # right: set as right-to-left its final full stop would jump to the start.
-        latin = self.rtl and not ARABIC_LETTERS.search(text)
-        if latin:
-            self.set_text_shaping(use_shaping_engine=True, direction="ltr")
-        self.multi_cell(0, height, text, align=self.start, new_x="LMARGIN", new_y="NEXT")
-        if latin:
-            self.set_text_shaping(use_shaping_engine=True, direction="rtl")
 
 
 def render_invoice_pdf(invoice: Invoice) -> bytes:
@@ -151,15 +116,15 @@ def render_invoice_pdf(invoice: Invoice) -> bytes:
         [
             line["description"],
             str(line["quantity"]),
-            _money(line["unit_amount"], invoice.currency),
+            format_money(line["unit_amount"], invoice.currency, no_break=True),
             f"{Decimal(line['vat_rate']).normalize():f}",
-            _money(line["net"], invoice.currency),
+            format_money(line["net"], invoice.currency, no_break=True),
         ]
         for line in invoice.lines
     ]
     if pdf.rtl:
         headings, widths, rows = headings[::-1], widths[::-1], [row[::-1] for row in rows]
-    pdf.set_font("Plex", "", 9)
+    pdf.plex(9)
     with pdf.table(col_widths=widths, text_align=pdf.start, line_height=6) as table:
         table.row(headings)
         for row in rows:
@@ -171,8 +136,15 @@ def render_invoice_pdf(invoice: Invoice) -> bytes:
         (labels["vat"], invoice.vat_total, False),
         (labels["total"], invoice.total, True),
     ):
-        pdf.set_font("Plex", "B" if bold else "", 10)
-        pdf.cell(0, 6, f"{label} : {_money(amount, invoice.currency)}", align=pdf.end, new_x="LMARGIN", new_y="NEXT")
+        pdf.plex(10, bold=bold)
+        pdf.cell(
+            0,
+            6,
+            f"{label} : {format_money(amount, invoice.currency, no_break=True)}",
+            align=pdf.end,
+            new_x="LMARGIN",
+            new_y="NEXT",
+        )
     if invoice.vat_mention:
         pdf.ln(2)
         pdf.line_of_text(invoice.vat_mention, size=9)

@@ -1,6 +1,6 @@
 from django import template
 
-from payments.amounts import format_amount
+from core.money import format_money_or_blank
 
 register = template.Library()
 
@@ -8,6 +8,4 @@ register = template.Library()
 @register.filter
 def mad(minor) -> str:
     """An amount in centimes shown as money: {{ order.total|mad }} → "1 500,00 MAD"."""
-    if minor in (None, ""):
-        return ""
-    return format_amount(int(minor))
+    return format_money_or_blank(minor)
