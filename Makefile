@@ -36,7 +36,7 @@ run: seed ## Install, migrate, load the demo content and serve http://127.0.0.1:
 lint: install ## ruff check and format check, and the layer contracts (import-linter)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	PYTHONPATH=.:site $(BIN)/lint-imports
+	$(BIN)/lint-imports
 
 format: install ## Format the code with ruff
 	$(BIN)/ruff check --fix .
