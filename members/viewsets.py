@@ -20,6 +20,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 
 from members import services
 from members.decision_views import DecisionView
+from members.dues.selectors import renewals_due
 from members.forms import DecisionForm
 from members.import_views import MemberImportViewSet
 from members.models import (
@@ -415,8 +416,6 @@ class MembershipFilterSet(WagtailFilterSet):
         fields = ["status", "plan", "plan__audience"]
 
     def filter_renewal_due(self, queryset, name, value):
-        from members.dues.selectors import renewals_due
-
         due = renewals_due(within_days=30)
         return queryset.filter(pk__in=due.values("pk")) if value else queryset.exclude(pk__in=due.values("pk"))
 

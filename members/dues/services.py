@@ -36,6 +36,9 @@ from members.services.emails import absolute_url, queue_email
 from members.services.errors import MembersError
 from members.services.organisations import organisation_set_status
 from members.signals import NextStep, application_approved
+from payments import fulfilment
+from payments.services import order_create
+from payments.services.orders import LineSpec
 
 logger = logging.getLogger(__name__)
 
@@ -102,10 +105,6 @@ def _period_label(period: periods.Period) -> str:
 
 def create_order(*, membership: Membership, dues: int, joining_fee: int, by, buyer=None):
     """The payments order of a membership period: its dues line (and the joining fee, if any), made out to buyer."""
-    # Imported here: payments imports members' models, so members only reaches for payments when it pays.
-    from payments.services import order_create
-    from payments.services.orders import LineSpec
-
     plan = membership.plan
     period = periods.Period(membership.period_start, membership.period_end)
     lines = [
@@ -439,8 +438,6 @@ def connect() -> None:
 
 
 def register_fulfilment() -> None:
-    from payments import fulfilment
-
     fulfilment.register(
         "dues", on_paid=membership_paid, on_refunded=membership_refunded, on_cancelled=membership_order_cancelled
     )
