@@ -11,7 +11,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 
-from cms.blocks import BaseStreamBlock
+from core.blocks import BaseStreamBlock
 from core.page_context import page_context
 
 

@@ -5,7 +5,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from cms.blocks import BaseStreamBlock
+from core.blocks import BaseStreamBlock
 from core.page_context import page_context
 
 

@@ -22,7 +22,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, PageManager, PageQuerySet
 from wagtail.search import index
 
-from cms.blocks import BaseStreamBlock
+from core.blocks import BaseStreamBlock
 from core.page_context import page_context
 from events.time_zones import HOME_TIME_ZONE, NonExistentLocalTime, is_time_zone, local_to_aware, time_zone_choices
 
