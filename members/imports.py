@@ -22,6 +22,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
+from core.errors import DomainError
 from members.dues import periods
 from members.models import (
     MemberImport,
@@ -60,10 +61,8 @@ ADMIN_WORDS = {"admin", "administrator", "administrateur", "administratrice", "c
 MEMBER_WORDS = {"member", "membre", "collaborateur", "collaboratrice", ""}
 
 
-class ImportFileError(Exception):
-    def __init__(self, message):
-        super().__init__(message)
-        self.message = message
+class ImportFileError(DomainError):
+    """The uploaded file cannot be read as a member list; the message says why."""
 
 
 def _normal(text) -> str:

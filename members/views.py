@@ -11,6 +11,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from core.views import domain_error_message, domain_error_to_form
 from members import selectors, services
 from members.dues.forms import ApplicationForm
 from members.dues.selectors import dues_overview
@@ -121,7 +122,7 @@ def apply(request):
                 plan=form.cleaned_data.get("plan"),
             )
         except services.MembersError as error:
-            messages.error(request, error.message)
+            domain_error_message(request, error)
         else:
             if application.status == application.Status.APPROVED:
                 # A plan without approval: the company can pay its first dues straight away.
@@ -166,7 +167,7 @@ def invitation_accept(request, token):
                     )
                     login(request, new_user, backend="django.contrib.auth.backends.ModelBackend")
             except services.MembersError as error:
-                messages.error(request, error.message)
+                domain_error_message(request, error)
             else:
                 messages.success(
                     request, _("Welcome to %(organisation)s.") % {"organisation": invitation.organisation.display_name}
@@ -248,7 +249,7 @@ def organisation_edit(request, slug):
                 logo_file=data.pop("logo_file", None),
             )
         except services.MembersError as error:
-            messages.error(request, error.message)
+            domain_error_message(request, error)
         else:
             messages.success(request, _("The company profile is saved."))
             return redirect("members:dashboard")
@@ -270,7 +271,7 @@ def people(request, slug):
                 by=request.user,
             )
         except services.MembersError as error:
-            invite_form.add_error("email", error.message)
+            domain_error_to_form(invite_form, error, "email")
         else:
             messages.success(request, _("Invitation sent to %(email)s.") % {"email": invite_form.cleaned_data["email"]})
             return redirect("members:people", slug=organisation.slug)
@@ -300,7 +301,7 @@ def person_role(request, slug, pk):
         try:
             services.member_change_role(membership=membership, role=form.cleaned_data["role"], by=request.user)
         except services.MembersError as error:
-            messages.error(request, error.message)
+            domain_error_message(request, error)
         else:
             messages.success(request, _("The role of %(person)s is changed.") % {"person": membership.user})
     return redirect("members:people", slug=organisation.slug)
@@ -315,7 +316,7 @@ def person_remove(request, slug, pk):
         try:
             services.member_remove(membership=membership, by=request.user)
         except services.MembersError as error:
-            messages.error(request, error.message)
+            domain_error_message(request, error)
             return redirect("members:people", slug=organisation.slug)
         messages.success(request, _("%(person)s no longer belongs to the company.") % {"person": membership.user})
         if membership.user == request.user:
@@ -336,7 +337,7 @@ def invitation_resend(request, slug, pk):
     try:
         services.invitation_resend(invitation=invitation, by=request.user)
     except services.MembersError as error:
-        messages.error(request, error.message)
+        domain_error_message(request, error)
     else:
         messages.success(request, _("Invitation sent again to %(email)s.") % {"email": invitation.email})
     return redirect("members:people", slug=organisation.slug)
@@ -349,7 +350,7 @@ def invitation_revoke(request, slug, pk):
     try:
         services.invitation_revoke(invitation=invitation, by=request.user)
     except services.MembersError as error:
-        messages.error(request, error.message)
+        domain_error_message(request, error)
     else:
         messages.success(request, _("The invitation to %(email)s is cancelled.") % {"email": invitation.email})
     return redirect("members:people", slug=organisation.slug)

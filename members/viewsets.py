@@ -7,7 +7,6 @@ roles, the decision on an application) go through members.services, so the admin
 from functools import partial
 
 import django_filters
-from django.contrib import messages
 from django.db import models
 from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
@@ -18,6 +17,7 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 
+from core.views import domain_error_message, domain_error_to_form
 from members import services
 from members.decision_views import DecisionView
 from members.dues.selectors import renewals_due
@@ -166,7 +166,7 @@ class PersonEditView(generic.EditView):
         try:
             return super().form_valid(form)
         except services.MembersError as error:
-            form.add_error("role", error.message)
+            domain_error_to_form(form, error, "role")
             self.produced_error_message = error.message
             return self.form_invalid(form)
 
@@ -179,7 +179,7 @@ class PersonDeleteView(generic.DeleteView):
         try:
             return super().form_valid(form)
         except services.MembersError as error:
-            messages.error(self.request, error.message)
+            domain_error_message(self.request, error)
             return redirect(self.get_success_url())
 
 

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from core.views import domain_error_message, domain_error_to_form
 from members.models import Organisation
 from partnerships import selectors, services
 from partnerships.access import AUTHOR_SIDE, can_manage_post, conversation_side
@@ -41,7 +42,7 @@ def express_interest(request, pk):
                 body=form.cleaned_data["body"],
             )
         except services.BoardError as error:
-            form.add_error(None, error.message)
+            domain_error_to_form(form, error)
         else:
             messages.success(request, _("Your message is sent. You will find the answers in your inbox."))
             return redirect("partnerships:conversation", pk=conversation.pk)
@@ -98,7 +99,7 @@ def conversation(request, pk):
         try:
             services.message_send(conversation=conversation, by=request.user, body=form.cleaned_data["body"])
         except services.BoardError as error:
-            form.add_error(None, error.message)
+            domain_error_to_form(form, error)
         else:
             return redirect("partnerships:conversation", pk=conversation.pk)
     return _page(request, conversation, form, status=400)
@@ -125,7 +126,7 @@ def conversation_action(request, pk, action):
     try:
         service(conversation=conversation, by=request.user)
     except services.BoardError as error:
-        messages.error(request, error.message)
+        domain_error_message(request, error)
     else:
         messages.success(request, success)
     return redirect("partnerships:conversation", pk=conversation.pk)

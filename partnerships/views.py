@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from core.views import domain_error_message, domain_error_to_form
 from members.models import Organisation
 from members.selectors import is_member
 from partnerships import matching, selectors, services
@@ -139,7 +140,7 @@ def post_create(request):
                     **values,
                 )
             except services.BoardError as error:
-                form.add_error(None, error.message)
+                domain_error_to_form(form, error)
             else:
                 messages.success(request, _submitted_or_saved(post))
                 return redirect("partnerships:post_detail", pk=post.pk)
@@ -180,7 +181,7 @@ def post_edit(request, pk):
                     **values,
                 )
             except services.BoardError as error:
-                form.add_error(None, error.message)
+                domain_error_to_form(form, error)
             else:
                 messages.success(request, _submitted_or_saved(post))
                 return redirect("partnerships:post_detail", pk=post.pk)
@@ -193,7 +194,7 @@ def _act(request, pk, action, success: str):
     try:
         action(post=post, by=request.user)
     except services.BoardError as error:
-        messages.error(request, error.message)
+        domain_error_message(request, error)
         return redirect("partnerships:post_detail", pk=post.pk)
     messages.success(request, success)
     return redirect("partnerships:post_detail", pk=post.pk)
@@ -222,7 +223,7 @@ def post_close(request, pk):
             try:
                 services.post_close(post=post, by=request.user, outcome=form.cleaned_data["outcome"])
             except services.BoardError as error:
-                messages.error(request, error.message)
+                domain_error_message(request, error)
                 return redirect("partnerships:post_detail", pk=post.pk)
             messages.success(request, _("Your post is closed. Thank you for telling us how it ended."))
             return redirect("partnerships:my_posts")

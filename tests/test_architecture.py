@@ -76,3 +76,23 @@ def test_the_private_import_scan_reports_what_it_should():
     assert list(private_imports("from ..selectors import _deep\n", module="members.dues.forms")) == [
         "members.dues.forms:1 imports _deep from members.selectors"
     ]
+
+
+# Exceptions that never reach a person: they are caught inside their own module.
+INTERNAL_EXCEPTIONS = {
+    "core.errors.DomainError",  # the base itself
+    "members.imports._Rollback",  # undoes a dry run's writes
+    "payments.stripe_gateway.InvalidSignature",  # a forged webhook: the view answers 400
+}
+
+
+def test_every_refusal_is_a_domain_error():
+    """A rule a service refuses raises a subclass of core.errors.DomainError, which views show in one way."""
+    direct = set()
+    for path in app_modules():
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ClassDef) and any(
+                isinstance(base, ast.Name) and base.id == "Exception" for base in node.bases
+            ):
+                direct.add(f"{module_name(path)}.{node.name}")
+    assert direct - INTERNAL_EXCEPTIONS == set()

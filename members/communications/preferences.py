@@ -18,6 +18,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
+from core.errors import DomainError
 from members.models import EmailPreferences, SuppressedAddress, Topic, User
 from members.models.communications import OPT_OUT_TOPICS, normalise_email
 
@@ -25,11 +26,12 @@ SALT = "members.unsubscribe"
 MAX_PASTED_ADDRESSES = 5000
 
 
-class InvalidLink(Exception):
+class InvalidLink(DomainError):
     message = _(
         "This unsubscribe link is not valid. Copy the whole link from the e-mail, or log in to change your "
         "e-mail preferences."
     )
+    status_code = 404
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ from django_tasks import task
 from wagtail.log_actions import log
 
 from core.branding import Branding, association_branding
+from core.errors import DomainError
 from members.communications.preferences import email_preferences_url, opted_out, suppressed_addresses, unsubscribe_url
 from members.models import Announcement, Delivery, Membership, Organisation, OrganisationMember, Segment, User
 from members.models.communications import OPT_OUT_TOPICS, normalise_email
@@ -30,17 +31,14 @@ SEND_PERMISSION = "members.send_announcement"
 # The site's palette (site/static/css/majlis.css): the association settings have a logo but no colours.
 
 
-class CommunicationError(Exception):
-    message = _("The announcement cannot be sent.")
-
-    def __init__(self, message=None):
-        if message is not None:
-            self.message = message
-        super().__init__(str(self.message))
+class CommunicationError(DomainError):
+    default_message = _("The announcement cannot be sent.")
+    status_code = 409
 
 
 class NotPermitted(CommunicationError):
     message = _("You are not allowed to send announcements.")
+    status_code = 403
 
 
 class AlreadySent(CommunicationError):

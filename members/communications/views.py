@@ -72,7 +72,7 @@ def unsubscribe(request, token):
     try:
         link = read_unsubscribe_token(token)
     except InvalidLink as error:
-        return render(request, "members/unsubscribe_invalid.html", {"message": error.message}, status=404)
+        return render(request, "members/unsubscribe_invalid.html", {"message": error.message}, status=error.status_code)
     context = {"link": link, "topic": Topic(link.topic).label, "is_general": link.topic not in OPT_OUT_TOPICS}
     if request.method == "POST":
         email_unsubscribe(request=link)

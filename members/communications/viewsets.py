@@ -23,6 +23,7 @@ from wagtail.admin.widgets import HeaderButton, ListingButton
 from wagtail.log_actions import LogFormatter
 from wagtail.permission_policies import ModelPermissionPolicy
 
+from core.views import domain_error_message
 from members.communications.preferences import suppression_add_bulk
 from members.communications.services import (
     CommunicationError,
@@ -192,8 +193,7 @@ class AnnouncementViewSet(ModelViewSet):
                 try:
                     announcement_send(announcement=announcement, by=request.user)
                 except CommunicationError as error:
-                    messages.error(request, error.message)
-                    status = 409
+                    status = domain_error_message(request, error)
                 else:
                     messages.success(request, _("The announcement is on its way."))
                     return redirect(_send_url(announcement))

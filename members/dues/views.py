@@ -6,6 +6,7 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.views import domain_error_message
 from members.dues import services as memberships
 from members.models import MembershipPlan
 from members.services.errors import MembersError
@@ -33,7 +34,7 @@ def membership_join(request, slug):
     try:
         membership = memberships.membership_request(organisation=organisation, plan=plan, by=request.user)
     except MembersError as error:
-        messages.error(request, error.message)
+        domain_error_message(request, error)
         return redirect("members:dashboard")
     return _to_order(request, membership)
 
@@ -46,6 +47,6 @@ def membership_renew(request, slug):
     try:
         membership = memberships.membership_renew(organisation=organisation, by=request.user)
     except MembersError as error:
-        messages.error(request, error.message)
+        domain_error_message(request, error)
         return redirect("members:dashboard")
     return _to_order(request, membership)

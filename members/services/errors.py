@@ -2,15 +2,11 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from core.errors import DomainError
 
-class MembersError(Exception):
+
+class MembersError(DomainError):
     """A rule of the members domain was broken; str(error) is a message for the user."""
-
-    message = _("This action is not possible.")
-
-    def __init__(self, message=None):
-        self.message = message or self.message
-        super().__init__(str(self.message))
 
 
 class LastAdministrator(MembersError):

@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from core.views import domain_error_message, domain_error_to_form
 from partnerships.meetings import selectors, services
 from partnerships.meetings.agenda_pdf import render_agenda_pdf
 from partnerships.meetings.forms import MeetingRequestForm
@@ -54,7 +55,7 @@ def join(request, pk):
     try:
         services.meeting_profile_create(session=session, user=request.user)
     except services.MeetingError as error:
-        messages.error(request, error.message)
+        domain_error_message(request, error)
         return redirect("partnerships:meeting_session", pk=pk)
     messages.success(request, _("You take part in the B2B meetings: browse the participants and send requests."))
     return redirect("partnerships:meeting_participants", pk=pk)
@@ -96,7 +97,7 @@ def request_create(request, pk, profile_pk):
                     requester=profile, recipient=recipient, message=form.cleaned_data["message"], by=request.user
                 )
             except services.MeetingError as error:
-                form.add_error(None, error.message)
+                domain_error_to_form(form, error)
             else:
                 messages.success(request, _("Your request was sent to %(name)s.") % {"name": recipient.name})
                 return redirect("partnerships:meeting_session", pk=pk)
@@ -137,7 +138,7 @@ def request_action(request, pk, action):
     try:
         service(request=meeting, by=request.user)
     except services.MeetingError as error:
-        messages.error(request, error.message)
+        domain_error_message(request, error)
         return redirect("partnerships:meeting_request", pk=pk)
     if action == "accept" and not meeting.is_scheduled:
         success = _("Meeting accepted. No common free slot yet: the secretariat will place it.")

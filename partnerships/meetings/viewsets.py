@@ -17,6 +17,7 @@ from wagtail.admin.views.generic import models as generic
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 
+from core.views import domain_error_to_form
 from partnerships.meetings import selectors, services
 from partnerships.meetings.forms import MoveForm
 from partnerships.models import BrokerageSession, MeetingRequest
@@ -122,7 +123,7 @@ def meeting_move(request, pk: int):
                     by=request.user,
                 )
             except services.MeetingError as error:
-                form.add_error(None, error.message)
+                domain_error_to_form(form, error)
             else:
                 messages.success(request, _("Meeting moved."))
                 return redirect("partnerships_brokerage:overview", pk=session.pk)

@@ -1,14 +1,10 @@
 from django.utils.translation import gettext_lazy as _
 
+from core.errors import DomainError
 
-class BoardError(Exception):
+
+class BoardError(DomainError):
     """A rule of the board was broken; `message` is what the person is told."""
-
-    message = _("This action is not possible.")
-
-    def __init__(self, message=None):
-        self.message = message or self.message
-        super().__init__(str(self.message))
 
 
 class NotAllowed(BoardError):
