@@ -2,6 +2,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.i18n import localized
+
 
 class PrivacyNoticeQuerySet(models.QuerySet):
     def current(self):
@@ -30,7 +32,7 @@ class PrivacyNotice(models.Model):
         return f"{self.title} ({self.version})"
 
     def body_for(self, language_code: str) -> str:
-        return {"en": self.body_en, "ar": self.body_ar}.get(language_code[:2], "") or self.body
+        return localized(self, "body", language_code)
 
 
 class Consent(models.Model):

@@ -1,6 +1,7 @@
 from django.db import models
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+
+from core.i18n import localized
 
 from .organisations import Organisation
 
@@ -52,12 +53,10 @@ class MembershipPlan(models.Model):
         return self.name
 
     def name_for(self, language_code: str | None = None) -> str:
-        language_code = (language_code or get_language() or "fr")[:2]
-        return {"en": self.name_en, "ar": self.name_ar}.get(language_code, "") or self.name
+        return localized(self, "name", language_code)
 
     def benefits_for(self, language_code: str | None = None) -> str:
-        language_code = (language_code or get_language() or "fr")[:2]
-        return {"en": self.benefits_en, "ar": self.benefits_ar}.get(language_code, "") or self.benefits
+        return localized(self, "benefits", language_code)
 
 
 class MembershipQuerySet(models.QuerySet):

@@ -1,8 +1,8 @@
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from core.i18n import localized
 from members.validators import validate_country_code, validate_ice
 
 
@@ -49,8 +49,7 @@ class Sector(models.Model):
 
     def name_for(self, language_code: str | None = None) -> str:
         """The name in the given (or current) language, falling back to French."""
-        language_code = (language_code or get_language() or "fr")[:2]
-        return {"en": self.name_en, "ar": self.name_ar}.get(language_code, "") or self.name
+        return localized(self, "name", language_code)
 
 
 class OrganisationQuerySet(models.QuerySet):
@@ -166,5 +165,4 @@ class Organisation(models.Model):
 
     def description_for(self, language_code: str | None = None) -> str:
         """The description in the given (or current) language, falling back to French."""
-        language_code = (language_code or get_language() or "fr")[:2]
-        return {"en": self.description_en, "ar": self.description_ar}.get(language_code, "") or self.description
+        return localized(self, "description", language_code)
