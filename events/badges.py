@@ -11,7 +11,7 @@ from collections.abc import Iterable
 import segno
 from fpdf import FPDF
 
-from core.pdf import FONT_DIR, INK, MUTED, PRIMARY, MajlisPDF
+from core.pdf import INK, MUTED, PRIMARY, MajlisPDF
 from events.models import Registration
 
 # A4 in millimetres, cut into two columns of four badges (95 × 68 mm: a common badge holder size).
@@ -24,8 +24,6 @@ BAND_HEIGHT = 13
 QR_SIZE = 25
 PADDING = 4
 
-# INK, MUTED and PRIMARY (core.pdf's palette) stay importable from here for partnerships.agenda_pdf.
-__all__ = ["FONT_DIR", "INK", "MUTED", "PRIMARY", "qr_png", "render_badge_pdf", "render_badges_pdf"]
 CUT_LINE = (200, 200, 200)
 
 

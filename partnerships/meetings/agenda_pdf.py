@@ -1,25 +1,21 @@
 """A participant's B2B meeting agenda as an A4 PDF (fpdf2): one line per meeting, time, table and the other person.
 
-Set in IBM Plex Sans Arabic (as events.badges), which covers Latin script too, with HarfBuzz shaping so that Arabic
-names and companies come out right to left."""
+Built on core.pdf.MajlisPDF (as invoices and badges): IBM Plex Sans Arabic, which covers Latin script too, with
+HarfBuzz shaping so that Arabic names and companies come out right to left."""
 
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
-from fpdf import FPDF
 
-from events.badges import FONT_DIR, INK, MUTED, PRIMARY
+from core.pdf import INK, MUTED, PRIMARY, MajlisPDF
 from partnerships.meetings.selectors import local
 from partnerships.models import MeetingProfile, MeetingRequest
 
 WIDTHS = (42, 18, 120)  # when, table, with whom (mm, within 180)
 
 
-class _AgendaPDF(FPDF):
+class _AgendaPDF(MajlisPDF):
     def __init__(self):
         super().__init__(format="A4", unit="mm")
-        self.add_font("Plex", "", str(FONT_DIR / "IBMPlexSansArabic-Regular.ttf"))
-        self.add_font("Plex", "B", str(FONT_DIR / "IBMPlexSansArabic-Bold.ttf"))
-        self.set_text_shaping(use_shaping_engine=True)
         self.set_margins(15, 15, 15)
         self.set_auto_page_break(auto=True, margin=15)
         self.set_creator("Majlis")
