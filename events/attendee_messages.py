@@ -4,15 +4,13 @@ The subject and text go out exactly as typed (the secretariat writes in the lang
 short footer saying why the person receives it is in the attendee's language.
 """
 
-from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
-from django.template.loader import render_to_string
-from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django_tasks import task
 from wagtail.log_actions import log
 
+from core.mail import send_templated
+from events.calendars import event_url
 from events.checkin import event_registrations
 from events.models import EventPage, Registration
 from events.services.errors import NotPermitted, RegistrationError
@@ -66,23 +64,18 @@ def _enqueue(ids: list[int], subject: str, body: str) -> None:
 @task()
 def send_attendee_message(*, registration_id: int, subject: str, body: str) -> None:
     """Send the secretariat's message to one attendee, unless their registration was cancelled meanwhile."""
-    from events.calendars import event_url
-
     registration = Registration.objects.select_related("event").filter(pk=registration_id).first()
     if registration is None or registration.status != Registration.Status.CONFIRMED:
         return
-    context = {
-        "body": body,
-        "event": registration.event,
-        "event_url": event_url(registration.event),
-        "attendee_name": registration.attendee_name,
-        "site_name": settings.WAGTAIL_SITE_NAME,
-    }
-    with translation.override(registration.language or settings.LANGUAGE_CODE):
-        text = render_to_string("emails/events/attendee_message.txt", context)
-        html = render_to_string("emails/events/attendee_message.html", context)
-    message = EmailMultiAlternatives(
-        subject=subject, body=text, from_email=settings.DEFAULT_FROM_EMAIL, to=[registration.attendee_email]
+    send_templated(
+        "emails/events/attendee_message",
+        to=[registration.attendee_email],
+        language=registration.language,
+        subject=subject,
+        context=lambda: {
+            "body": body,
+            "event": registration.event,
+            "event_url": event_url(registration.event),
+            "attendee_name": registration.attendee_name,
+        },
     )
-    message.attach_alternative(html, "text/html")
-    message.send()

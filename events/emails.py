@@ -2,21 +2,21 @@
 
 Queue them with `.enqueue(...)` (plain ids: they run later, in the database worker in production):
 `send_registration_confirmed`, `send_registration_cancelled`, `send_registration_transferred` (to the former
-attendee of a registration given to someone else), and `send_event_updated` (to every confirmed attendee of an
-event whose times changed; events.calendar_signals queues it on publication).
+attendee of a registration given to someone else), `send_event_updated` (to every confirmed attendee of an
+event whose times changed; events.calendar_signals queues it on publication), and the e-mails without an
+invitation: `send_registration_email` (a reservation awaiting payment, or expired) and `send_waitlist_email`.
 """
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_tasks import task
 
+from core.mail import Attachment, Calendar, send_templated
 from events.badges import qr_png
 from events.calendars import event_location, event_url, registration_invitation
-from events.models import Registration
+from events.models import Registration, WaitlistEntry
 from events.time_zones import HOME_TIME_ZONE
 
 SUBJECTS = {
@@ -24,24 +24,11 @@ SUBJECTS = {
     "registration_cancelled": _("Your registration is cancelled: %(event)s"),
     "event_updated": _("New date or time: %(event)s"),
     "registration_transferred": _("Your place has been given to someone else: %(event)s"),
+    "reservation_received": _("Your place is reserved, awaiting payment: %(event)s"),
+    "reservation_expired": _("Your reservation has expired: %(event)s"),
+    "waitlist_joined": _("You are on the waitlist: %(event)s"),
+    "waitlist_offer": _("A seat is free for you: %(event)s"),
 }
-
-
-class CalendarMessage(EmailMultiAlternatives):
-    """An e-mail whose text/calendar parts carry the iTIP method (`text/calendar; method=REQUEST`).
-
-    Mail clients show "add to calendar" or update the entry only when the method is in the MIME type.
-    """
-
-    def __init__(self, *args, method: str, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.calendar_method = method
-
-    def _create_mime_attachment(self, content, mimetype):
-        part = super()._create_mime_attachment(content, mimetype)
-        if mimetype == "text/calendar":
-            part.set_param("method", self.calendar_method)
-        return part
 
 
 @task()
@@ -112,25 +99,28 @@ def _send(
     registration: Registration, *, kind: str, method: str, to: str = "", name: str = "", language: str = ""
 ) -> None:
     language = language or registration.language or settings.LANGUAGE_CODE
-    with translation.override(language):
+
+    def context() -> dict:
         context = _context(registration, language=language)
         if name:
             context["attendee_name"] = name
-        subject = str(SUBJECTS[kind] % {"event": registration.event.title})
-        text = render_to_string(f"emails/events/{kind}.txt", context)
-        html = render_to_string(f"emails/events/{kind}.html", context)
+        return context
+
     invitation = registration_invitation(
         registration, cancel=method == "CANCEL", attendee_email=to, attendee_name=name
     ).decode()
-    message = CalendarMessage(subject=subject, body=text, to=[to or registration.attendee_email], method=method)
-    message.attach_alternative(html, "text/html")
-    # As an alternative part (Outlook's invitation buttons) and as a file (every other client), as Google does.
-    message.attach_alternative(invitation, "text/calendar")
-    message.attach("invitation.ics", invitation, "text/calendar")
-    if kind == "registration_confirmed":
-        # The ticket's QR code, for the door: shown from the phone, or printed.
-        message.attach(f"ticket-{registration.code}.png", qr_png(registration.code), "image/png")
-    message.send()
+    # The ticket's QR code, for the door: shown from the phone, or printed.
+    ticket = [Attachment(f"ticket-{registration.code}.png", qr_png(registration.code), "image/png")]
+    send_templated(
+        f"emails/events/{kind}",
+        to=[to or registration.attendee_email],
+        language=language,
+        subject=SUBJECTS[kind],
+        subject_params={"event": registration.event.title},
+        context=context,
+        calendar=Calendar(invitation, method=method, filename="invitation.ics"),
+        attachments=ticket if kind == "registration_confirmed" else (),
+    )
 
 
 def _context(registration: Registration, *, language: str) -> dict:
@@ -144,12 +134,92 @@ def _context(registration: Registration, *, language: str) -> dict:
         "location": event_location(event),
         "online_url": event.online_url if event.is_online else "",
         "time_zone": event.time_zone,
-        "site_name": settings.WAGTAIL_SITE_NAME,
-        "site_url": settings.SITE_URL,
-        "my_registrations_url": settings.SITE_URL + reverse("events:my_registrations"),
-        "badge_url": settings.SITE_URL + reverse("events:registration_badge", args=[registration.code]),
+        "my_registrations_url": _absolute(reverse("events:my_registrations")),
+        "badge_url": _absolute(reverse("events:registration_badge", args=[registration.code])),
     }
     if event.time_zone != HOME_TIME_ZONE:
         context["home_time_zone"] = HOME_TIME_ZONE
         context["home_start"], context["home_end"] = event.wall_clock_in(HOME_TIME_ZONE)
     return context
+
+
+def _absolute(path: str) -> str:
+    return settings.SITE_URL + path
+
+
+# --- Without an invitation ------------------------------------------------------------------------------------
+
+
+@task()
+def send_registration_email(*, kind: str, registration_id: int) -> None:
+    """E-mail the attendee about their reservation: `reservation_received` (with the link to pay and the
+    deadline) or `reservation_expired`. Does nothing if the registration has since moved on."""
+    expected = {
+        "reservation_received": Registration.Status.RESERVED,
+        "reservation_expired": Registration.Status.EXPIRED,
+    }
+    registration = (
+        Registration.objects.select_related("event", "ticket_type", "order__buyer_user", "user")
+        .filter(pk=registration_id)
+        .first()
+    )
+    if registration is None or registration.status != expected[kind]:
+        return
+    language = registration.language
+    context = {
+        "registration": registration,
+        "event": registration.event,
+        "attendee_name": registration.attendee_name,
+        "ticket_name": registration.ticket_type.name_for(language),
+        "expires_at": timezone.localtime(registration.expires_at) if registration.expires_at else None,
+        "pay_url": "",
+        "set_password_url": "",
+    }
+    if registration.order_id and kind == "reservation_received":
+        context["pay_url"] = _absolute(reverse("payments:order_detail", args=[registration.order.public_id]))
+        payer = registration.order.buyer_user
+        if payer is not None and not payer.has_usable_password():
+            context["set_password_url"] = _absolute(reverse("account_reset_password"))
+    # The person who pays (a company administrator registering a colleague), else the attendee.
+    buyer = registration.order.buyer_user if registration.order_id else None
+    to = buyer.email if buyer is not None else registration.attendee_email
+    if buyer is not None and buyer.pk != registration.user_id:
+        language = (buyer.preferred_language or language)[:2]
+    _send_plain(kind=kind, to=to, language=language, context=context)
+
+
+@task()
+def send_waitlist_email(*, kind: str, entry_id: int) -> None:
+    """E-mail a person on the waitlist: `waitlist_joined` (with the link to leave) or `waitlist_offer` (with the
+    links to take the seat or leave, and until when the offer holds)."""
+    expected = {"waitlist_joined": WaitlistEntry.Status.WAITING, "waitlist_offer": WaitlistEntry.Status.OFFERED}
+    entry = WaitlistEntry.objects.select_related("event", "ticket_type").filter(pk=entry_id).first()
+    if entry is None or entry.status != expected[kind]:
+        return
+    context = {
+        "entry": entry,
+        "event": entry.event,
+        "attendee_name": entry.name,
+        "ticket_name": entry.ticket_type.name_for(entry.language) if entry.ticket_type else "",
+        "offer_expires_at": timezone.localtime(entry.offer_expires_at) if entry.offer_expires_at else None,
+        "claim_url": _absolute(reverse("events:waitlist_claim", args=[entry.token])),
+        "leave_url": _absolute(reverse("events:waitlist", args=[entry.token])),
+    }
+    _send_plain(kind=kind, to=entry.email, language=entry.language, context=context)
+
+
+def _send_plain(*, kind: str, to: str, language: str, context: dict) -> None:
+    event = context["event"]
+    send_templated(
+        f"emails/events/{kind}",
+        to=[to],
+        language=language,
+        subject=SUBJECTS[kind],
+        subject_params={"event": event.title},
+        # Built in the recipient's language: the links carry its URL prefix.
+        context=lambda: {
+            **context,
+            "event_url": event_url(event),
+            "my_registrations_url": _absolute(reverse("events:my_registrations")),
+        },
+    )

@@ -1,12 +1,12 @@
 """Background work: the payment confirmation e-mail with its invoice attached."""
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
+from django.utils.translation import gettext_lazy as _
 from django_tasks import task
 
+from core.mail import Attachment, send_templated
 from payments.invoices_pdf import render_invoice_pdf
 from payments.models import Invoice
 
@@ -18,19 +18,19 @@ def send_payment_confirmation(*, invoice_id: int) -> None:
     order = invoice.order
     if not order.buyer_email:
         return
-    with translation.override(order.language):
-        context = {
+    with translation.override(order.language):  # the invoice is in the buyer's language too
+        invoice_pdf = render_invoice_pdf(invoice)
+    send_templated(
+        "emails/payments/payment_confirmation",
+        to=[order.buyer_email],
+        language=order.language,
+        subject=_("Payment received for order %(reference)s"),
+        subject_params={"reference": order.reference},
+        context=lambda: {
             "order": order,
             "invoice": invoice,
             "order_url": settings.SITE_URL + reverse("payments:order_detail", kwargs={"public_id": order.public_id}),
             "invoices_url": settings.SITE_URL + reverse("payments:invoices"),
-        }
-        subject = render_to_string("emails/payments/payment_confirmation_subject.txt", context).strip()
-        message = EmailMultiAlternatives(
-            subject=subject,
-            body=render_to_string("emails/payments/payment_confirmation.txt", context),
-            to=[order.buyer_email],
-        )
-        message.attach_alternative(render_to_string("emails/payments/payment_confirmation.html", context), "text/html")
-        message.attach(f"{invoice.number}.pdf", render_invoice_pdf(invoice), "application/pdf")
-        message.send()
+        },
+        attachments=[Attachment(f"{invoice.number}.pdf", invoice_pdf, "application/pdf")],
+    )

@@ -1,4 +1,5 @@
-"""The house rules that no linter checks for us: module size and private names staying private.
+"""The house rules that no linter checks for us: module size, private names staying private, one kind of refusal
+and one e-mail sender.
 
 The layer rules themselves are import-linter contracts in pyproject.toml, run by `make lint`.
 """
@@ -96,3 +97,21 @@ def test_every_refusal_is_a_domain_error():
             ):
                 direct.add(f"{module_name(path)}.{node.name}")
     assert direct - INTERNAL_EXCEPTIONS == set()
+
+
+MAIL_BUILDERS = {"EmailMessage", "EmailMultiAlternatives", "send_mail", "send_mass_mail"}
+
+
+def test_every_email_goes_through_core_mail():
+    """One sender (core.mail.send_templated) renders every e-mail in the recipient's language: no app builds its own
+    message (allauth's adapter, which only sets the language around allauth's own sending, aside)."""
+    builders = set()
+    for path in app_modules():
+        if module_name(path) in {"core.mail", "members.adapters"}:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call):
+                name = getattr(node.func, "id", None) or getattr(node.func, "attr", None)
+                if name in MAIL_BUILDERS:
+                    builders.add(f"{module_name(path)}:{node.lineno}")
+    assert builders == set()

@@ -14,6 +14,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from wagtail.log_actions import log
 
+from events.emails import send_registration_cancelled, send_registration_confirmed, send_registration_email
 from events.models import Answer, EventPage, Question, Registration, RegistrationSettings, TicketType
 from events.services import seats
 from events.services.attendees import answers_clean, attendee_account, is_current_member, normalise_email
@@ -28,6 +29,8 @@ from events.services.errors import (
     TicketNotOnSale,
 )
 from members.models import Organisation, OrganisationMember, Role
+from payments.services import order_create
+from payments.services.orders import LineSpec
 
 logger = logging.getLogger(__name__)
 
@@ -39,20 +42,14 @@ Status = Registration.Status
 
 
 def email_confirmed(registration: Registration) -> None:
-    from events.emails import send_registration_confirmed
-
     transaction.on_commit(lambda: send_registration_confirmed.enqueue(registration.pk))
 
 
 def email_cancelled(registration: Registration) -> None:
-    from events.emails import send_registration_cancelled
-
     transaction.on_commit(lambda: send_registration_cancelled.enqueue(registration.pk))
 
 
 def registration_email(kind: str, registration: Registration) -> None:
-    from events.tasks import send_registration_email
-
     transaction.on_commit(lambda: send_registration_email.enqueue(kind=kind, registration_id=registration.pk))
 
 
@@ -236,9 +233,6 @@ def _insert(*, event, ticket_type, settings, attendee_email, user, answers, regi
 
 
 def _order_for(registration: Registration):
-    from payments.services import order_create
-    from payments.services.orders import LineSpec
-
     ticket = registration.ticket_type.name_for(registration.language)
     line = LineSpec(
         kind=TICKET_KIND,

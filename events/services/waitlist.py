@@ -11,6 +11,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from wagtail.log_actions import log
 
+from events.emails import send_waitlist_email
 from events.models import EventPage, Registration, TicketType, WaitlistEntry
 from events.services import seats
 from events.services.attendees import is_current_member, normalise_email
@@ -32,8 +33,6 @@ OFFER_BATCH = 200
 
 
 def _email(kind: str, entry: WaitlistEntry) -> None:
-    from events.tasks import send_waitlist_email
-
     transaction.on_commit(lambda: send_waitlist_email.enqueue(kind=kind, entry_id=entry.pk))
 
 

@@ -13,7 +13,6 @@ from django.core.exceptions import ValidationError
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db import transaction
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
-from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from django_tasks import task
@@ -21,6 +20,8 @@ from wagtail.log_actions import log
 
 from core.branding import Branding, association_branding
 from core.errors import DomainError
+from core.mail import build_templated
+from events.models import Registration
 from members.communications.preferences import email_preferences_url, opted_out, suppressed_addresses, unsubscribe_url
 from members.models import Announcement, Delivery, Membership, Organisation, OrganisationMember, Segment, User
 from members.models.communications import OPT_OUT_TOPICS, normalise_email
@@ -100,8 +101,6 @@ def _people(organisations: QuerySet[Organisation], *, admins_only: bool = False)
 
 
 def _attendees(event) -> list[Recipient]:
-    from events.models import Registration
-
     rows = list(
         Registration.objects.confirmed()
         .filter(event=event)
@@ -293,31 +292,27 @@ def render_delivery(delivery: Delivery, *, branding: Branding, connection=None) 
     language, subject, body = announcement.content_for(delivery.language)
     with translation.override(language):
         link = unsubscribe_url(email=delivery.email, user_id=delivery.user_id, topic=announcement.topic)
-        context = {
+        preferences = email_preferences_url() if delivery.user_id else ""
+    return build_templated(
+        "emails/announcements/announcement",
+        to=[delivery.email],
+        language=language,
+        subject=subject,
+        context=lambda: {
             "subject": subject,
             "body": body,
             "branding": branding,
             "topic": announcement.get_topic_display(),
             "is_general": announcement.topic not in OPT_OUT_TOPICS,
             "unsubscribe_url": link,
-            "preferences_url": email_preferences_url() if delivery.user_id else "",
+            "preferences_url": preferences,
             "site_name": branding.name,
-            "site_url": settings.SITE_URL,
-        }
-        text = render_to_string("emails/announcements/announcement.txt", context)
-        html = render_to_string("emails/announcements/announcement.html", context)
-    message = EmailMultiAlternatives(
-        subject=subject,
-        body=text,
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        to=[delivery.email],
+        },
         reply_to=[branding.email] if branding.email else None,
         # RFC 2369 and RFC 8058: mail programs show an "Unsubscribe" button that posts to the link.
         headers={"List-Unsubscribe": f"<{link}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"},
         connection=connection,
     )
-    message.attach_alternative(html, "text/html")
-    return message
 
 
 def _claim(delivery_ids: list[int]) -> list[int]:

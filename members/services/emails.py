@@ -1,16 +1,12 @@
 """The members e-mails: one background task renders them in the recipient's language; services queue it."""
 
-from datetime import date
-
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import EmailMultiAlternatives
 from django.db.models import Q
-from django.template.loader import render_to_string
-from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django_tasks import task
 
+from core.mail import dates_from_iso, send_templated
 from members.models import Role
 
 User = get_user_model()
@@ -31,20 +27,21 @@ def send_members_email(*, kind: str, to: list[str], language: str, context: dict
     """Send one of the members e-mails (templates/emails/members/<kind>.txt and .html).
 
     The context holds only plain strings, so that the task can be queued in the database."""
-    context = {**context, "site_name": settings.WAGTAIL_SITE_NAME, "site_url": settings.SITE_URL}
-    # Dates travel as ISO strings (keys ending in "_on") and are shown in the recipient's language.
-    for key, value in context.items():
-        if key.endswith("_on") and isinstance(value, str):
-            context[key] = date.fromisoformat(value)
-    with translation.override(language or settings.LANGUAGE_CODE):
+    context = dates_from_iso(context)
+
+    def in_language() -> dict:
         if context.get("role") in Role.values:
-            context["role"] = str(Role(context["role"]).label).lower()
-        subject = str(SUBJECTS[kind] % {"site": context["site_name"], **context})
-        text = render_to_string(f"emails/members/{kind}.txt", context)
-        html = render_to_string(f"emails/members/{kind}.html", context)
-    message = EmailMultiAlternatives(subject=subject, body=text, to=to)
-    message.attach_alternative(html, "text/html")
-    message.send()
+            return {**context, "role": str(Role(context["role"]).label).lower()}
+        return context
+
+    send_templated(
+        f"emails/members/{kind}",
+        to=to,
+        language=language,
+        subject=SUBJECTS[kind],
+        subject_params={"site": settings.WAGTAIL_SITE_NAME, **context},
+        context=in_language,
+    )
 
 
 def absolute_url(path: str) -> str:

@@ -14,15 +14,15 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from django_tasks import task
 from icalendar import vCalAddress
 
+from core.mail import Calendar, send_templated
 from events.calendars import items_ics, organizer_address
-from events.emails import CalendarMessage
+from partnerships.meetings.selectors import meeting_calendar_item
 from partnerships.models import MeetingRequest
 
 User = get_user_model()
@@ -66,19 +66,18 @@ def send_meeting_email(*, kind: str, meeting_id: int, user_id: int) -> None:
     if not STILL_TRUE[kind](meeting):
         return
     language = user.preferred_language or settings.LANGUAGE_CODE
-    with translation.override(language):
+    with translation.override(language):  # the links and the invitation's summary, in the recipient's language
         context = _context(meeting, user, kind)
-        subject = str(SUBJECTS[kind] % context)
-        text = render_to_string(f"emails/partnerships/{kind}.txt", context)
-        html = render_to_string(f"emails/partnerships/{kind}.html", context)
         invitation = _invitation(meeting, user) if meeting.is_scheduled and kind != "meeting_requested" else None
-    message = CalendarMessage(subject=subject, body=text, to=[user.email], method="REQUEST")
-    message.attach_alternative(html, "text/html")
-    if invitation is not None:
-        # As an alternative part (Outlook's buttons) and as a file (every other client), as events.emails does.
-        message.attach_alternative(invitation, "text/calendar")
-        message.attach("meeting.ics", invitation, "text/calendar")
-    message.send()
+    send_templated(
+        f"emails/partnerships/{kind}",
+        to=[user.email],
+        language=language,
+        subject=SUBJECTS[kind],
+        subject_params=context,
+        context=context,
+        calendar=Calendar(invitation, method="REQUEST", filename="meeting.ics") if invitation else None,
+    )
 
 
 def _url(name: str, pk: int) -> str:
@@ -99,8 +98,6 @@ def _context(meeting: MeetingRequest, user, kind: str) -> dict:
         "agenda_url": _url("partnerships:meeting_agenda", session.pk),
         "participants_url": _url("partnerships:meeting_participants", session.pk),
         "deadline": timezone.localtime(session.request_deadline, ZoneInfo(event.time_zone)).replace(tzinfo=None),
-        "site_name": settings.WAGTAIL_SITE_NAME,
-        "site_url": settings.SITE_URL,
         "time_zone": event.time_zone,
     }
     if meeting.is_scheduled:
@@ -114,8 +111,6 @@ def _context(meeting: MeetingRequest, user, kind: str) -> dict:
 
 def _invitation(meeting: MeetingRequest, user) -> str:
     """The meeting as an iTIP REQUEST addressed to `user`: the UID and SEQUENCE of their calendar feed."""
-    from partnerships.meetings.selectors import meeting_calendar_item
-
     attendee = vCalAddress(f"mailto:{user.email}")
     attendee.params["CN"] = user.get_full_name() or user.email
     attendee.params["ROLE"] = "REQ-PARTICIPANT"

@@ -5,12 +5,44 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+from django_tasks import task
 
+from core.mail import dates_from_iso, send_templated
 from members.models import OrganisationMember, Role
-from partnerships.tasks import send_board_email
+from partnerships.models import Message
 
 User = get_user_model()
 EXCERPT_LENGTH = 600
+
+SUBJECTS = {
+    "post_submitted": _("A post awaits review on the board: %(title)s"),
+    "post_published": _("Your post is on the board: %(title)s"),
+    "post_returned": _("Your post needs changes before publication: %(title)s"),
+    "post_expiring": _("Your post will soon leave the board: %(title)s"),
+    "interest_received": _("%(company)s is interested in your post: %(title)s"),
+    "message_received": _("New message from %(company)s: %(title)s"),
+    "conversation_accepted": _("%(company)s accepted your interest: %(title)s"),
+    "conversation_declined": _("%(company)s declined your interest: %(title)s"),
+    "conversation_closed": _("%(company)s closed the conversation: %(title)s"),
+    "contact_shared": _("%(company)s shared contact details: %(title)s"),
+}
+
+
+@task()
+def send_board_email(*, kind: str, to: list[str], language: str, context: dict) -> None:
+    """Send one of the board e-mails (templates/emails/partnerships/<kind>.txt and .html).
+
+    The context holds only plain strings, so that the task can be queued in the database."""
+    context = dates_from_iso(context)
+    send_templated(
+        f"emails/partnerships/{kind}",
+        to=to,
+        language=language,
+        subject=SUBJECTS[kind],
+        subject_params=context,
+        context=context,
+    )
 
 
 def _url(name: str, args, language: str) -> str:
@@ -56,8 +88,6 @@ def post_people(post) -> list:
 def side_people(conversation, organisation_id: int) -> list:
     """Who hears about a conversation on one side: those of that company who took part in it (the post's
     author, the person who wrote first, anyone who replied), else the company's administrators."""
-    from partnerships.models import Message
-
     writers = User.objects.filter(
         pk__in=Message.objects.filter(conversation=conversation, organisation_id=organisation_id).values("sender")
     )

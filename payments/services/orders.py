@@ -12,6 +12,7 @@ from payments import conf, fulfilment
 from payments.models import Order, OrderLine, Payment, PaymentMethod, Refund, new_transfer_reference
 from payments.services.errors import OrderNotPayable, PaymentAmountMismatch, RefundTooLarge
 from payments.services.invoices import credit_note_issue, invoice_issue
+from payments.tasks import send_payment_confirmation
 
 logger = logging.getLogger(__name__)
 
@@ -131,8 +132,6 @@ def order_mark_paid(
     late provider event never pays twice nor revives a refunded order. The confirmation e-mail (with the
     invoice) is sent once the transaction has committed.
     """
-    from payments.tasks import send_payment_confirmation
-
     with transaction.atomic():
         order = _lock(order)
         if order.status in {Order.Status.PAID, Order.Status.REFUNDED}:

@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 
 from partnerships.services import board_daily
+from partnerships.tasks import run_board_daily
 
 
 class Command(BaseCommand):
@@ -14,8 +15,6 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         if options["queue"]:
-            from partnerships.tasks import run_board_daily
-
             result = run_board_daily.enqueue()
             self.stdout.write(f"Board daily job queued (task {result.id}).")
             return
