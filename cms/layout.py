@@ -11,6 +11,9 @@ import uuid
 
 from django.core.cache import cache
 
+from cms.models import AssociationSettings, NavigationSettings, NewsCategory
+from members.models import Organisation
+
 LAYOUT_VERSION_KEY = "cms:layout-version"
 LAYOUT_CACHE_SECONDS = 300
 
@@ -39,9 +42,6 @@ def connect_signals() -> None:
     from django.db.models.signals import post_delete, post_save
     from wagtail.models import Page, PageViewRestriction, Site
     from wagtail.signals import page_published, page_unpublished, post_page_move
-
-    from cms.models import AssociationSettings, NavigationSettings, NewsCategory
-    from members.models import Organisation
 
     for signal in (page_published, page_unpublished, post_page_move):
         signal.connect(bump_layout_version, dispatch_uid="cms_layout_version")

@@ -6,6 +6,7 @@ Connected in EventsConfig.ready(). Drafts change nothing: only what is published
 from django.db import transaction
 from wagtail.log_actions import log
 
+from events.emails import send_event_updated
 from events.models import EventCalendarState, EventPage
 
 
@@ -15,8 +16,6 @@ def event_calendar_state_sync(*, event: EventPage, user=None) -> bool:
 
     The first publication only records the times (nobody holds the event yet).
     """
-    from events.emails import send_event_updated
-
     if event.start is None or event.end is None:
         return False
     with transaction.atomic():

@@ -3,6 +3,8 @@ from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
 from events.models import EventType, Question
+from members.models import OrganisationMember
+from payments.amounts import format_amount
 
 
 class EventFilterForm(forms.Form):
@@ -43,8 +45,6 @@ class EventFilterForm(forms.Form):
 
 
 def _ticket_label(offer) -> str:
-    from payments.amounts import format_amount
-
     price = _("free") if offer.price == 0 else format_amount(offer.price)
     label = f"{offer.ticket.name_for()} — {price}"
     if offer.sold_out:
@@ -166,8 +166,6 @@ class RegistrationForm(forms.Form):
 
 def colleague_people(affiliations) -> list:
     """People of the companies administered, for the colleague picker (one query)."""
-    from members.models import OrganisationMember
-
     return list(
         OrganisationMember.objects.filter(organisation_id__in=[a.organisation.pk for a in affiliations])
         .select_related("user", "organisation")

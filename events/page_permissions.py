@@ -3,6 +3,8 @@
 from django.contrib.auth.models import Group, Permission
 from django.db.models.signals import post_save
 
+from events.models import EventIndexPage
+
 EVENT_MANAGER = "Event manager"
 EVENT_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
 
@@ -23,6 +25,4 @@ def grant_event_managers(sender, instance, created, raw=False, **kwargs):
 
 
 def connect() -> None:
-    from events.models import EventIndexPage
-
     post_save.connect(grant_event_managers, sender=EventIndexPage, dispatch_uid="events_grant_event_managers")

@@ -3,12 +3,11 @@
 from django.db.models import Q
 
 from core.privacy import register_export, when
+from events.models import Registration, WaitlistEntry
 
 
 def registrations_of(user) -> list[dict]:
     """The person's places at events: under their account, or under their address before they had one."""
-    from events.models import Registration
-
     registrations = (
         Registration.objects.filter(Q(user=user) | Q(attendee_email__iexact=user.email))
         .select_related("event", "ticket_type", "organisation")
@@ -38,8 +37,6 @@ def registrations_of(user) -> list[dict]:
 
 
 def waitlist_entries_of(user) -> list[dict]:
-    from events.models import WaitlistEntry
-
     entries = (
         WaitlistEntry.objects.filter(Q(user=user) | Q(email__iexact=user.email))
         .select_related("event")

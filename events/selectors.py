@@ -12,7 +12,9 @@ from django.utils.functional import SimpleLazyObject
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.images import get_image_model
 
+from events.forms import EventFilterForm
 from events.models import EventIndexPage, EventPage, EventPageQuerySet, Speaker
+from events.registration_selectors import registration_panel
 
 # The rendition the event card shows; prefetched with the events so a listing costs the same whatever its length.
 EVENT_CARD_RENDITION = "fill-640x360"
@@ -66,8 +68,6 @@ def past_events(*, limit: int | None = None) -> list[EventPage]:
 
 def event_listing(*, index: EventIndexPage, params: Mapping) -> dict:
     """The events calendar below `index`: its filter form, one page of events, the months that have events."""
-    from events.forms import EventFilterForm
-
     form = EventFilterForm(params)
     filters = form.filters()
     events = EventPage.objects.descendant_of(index)
@@ -115,8 +115,6 @@ def event_page_details(*, event: EventPage, user) -> dict:
 
     Reads through the page's relations (not fresh queries) so that previews of unsaved changes show them too.
     """
-    from events.registration_selectors import registration_panel
-
     panel = registration_panel(event=event, user=user) if event.pk else None
 
     def side_meetings():

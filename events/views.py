@@ -28,6 +28,7 @@ from events.services import (
     waitlist_leave,
 )
 from events.services.attendees import is_current_member
+from payments.access import can_view_order
 
 # Registrations a guest made in this browser session: they may see those (and only those) without logging in.
 GUEST_SESSION_KEY = "events_guest_registrations"
@@ -51,8 +52,6 @@ def _remember_for_guest(request, registration: Registration) -> None:
 
 def _after_registration(request, registration: Registration):
     """Paid: straight to the order to pay, when the viewer may see it; otherwise the registration's page."""
-    from payments.access import can_view_order
-
     if not request.user.is_authenticated or not can_manage(request.user, registration):
         _remember_for_guest(request, registration)
     if registration.status == Registration.Status.CONFIRMED:

@@ -5,6 +5,7 @@ from django.utils import timezone
 from wagtail.admin.ui.components import Component
 
 from members.dues.selectors import dues_by_month, dues_summary, members_over_time
+from members.models import MembershipApplication, Organisation
 from members.selectors import members_by_status
 
 
@@ -33,8 +34,6 @@ class MembersPanel(Component):
     template_name = "members/admin/members_panel.html"
 
     def get_context_data(self, parent_context=None):
-        from members.models import MembershipApplication, Organisation
-
         by_status = members_by_status()
         companies = reverse("members_organisations:index")
         return {

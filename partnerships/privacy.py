@@ -3,11 +3,10 @@
 from django.db.models import Q
 
 from core.privacy import register_export, when
+from partnerships.models import MeetingProfile, MeetingRequest, Message, Post
 
 
 def board_posts_of(user) -> list[dict]:
-    from partnerships.models import Post
-
     posts = Post.objects.filter(author=user).select_related("organisation").order_by("created_at", "pk")
     return [
         {
@@ -31,16 +30,12 @@ def board_posts_of(user) -> list[dict]:
 
 
 def board_messages_of(user) -> list[dict]:
-    from partnerships.models import Message
-
     messages = Message.objects.filter(sender=user).select_related("conversation__post").order_by("created_at", "pk")
     return [{"post": m.conversation.post.title, "message": m.body, "sent_at": when(m.created_at)} for m in messages]
 
 
 def meetings_of(user) -> dict:
     """The person's B2B meeting profiles and the requests they sent or received (with the other's name)."""
-    from partnerships.models import MeetingProfile, MeetingRequest
-
     profiles = MeetingProfile.objects.filter(user=user).select_related("session__event").order_by("created_at", "pk")
     requests = (
         MeetingRequest.objects.filter(Q(requester__user=user) | Q(recipient__user=user))

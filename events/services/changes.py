@@ -3,6 +3,7 @@
 from django.db import IntegrityError, transaction
 from wagtail.log_actions import log
 
+from events.emails import send_registration_transferred
 from events.models import Registration, TicketType
 from events.models.registrations import new_registration_code
 from events.services import seats
@@ -51,8 +52,6 @@ def registration_change_ticket(*, registration: Registration, ticket_type: Ticke
 
 def _email_transferred(registration: Registration, former_email: str, former_name: str, language: str) -> None:
     """The former attendee gets a METHOD:CANCEL that takes the event out of their calendar."""
-    from events.emails import send_registration_transferred
-
     if former_email and former_email != registration.attendee_email:
         transaction.on_commit(
             lambda: send_registration_transferred.enqueue(

@@ -14,10 +14,15 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
 from events.access import can_manage, cancellation_deadline
-from events.models import Registration, RegistrationSettings
+from events.models import RefundRule, Registration, RegistrationSettings
 from events.services import seats
 from events.services.errors import CancellationClosed, NotCancellable, NotPermitted
 from events.services.registrations import TICKET_KIND, email_cancelled, email_confirmed, registration_email
+from events.services.waitlist import waitlist_offer_seats
+from payments import fulfilment
+from payments.models import Order, PaymentMethod
+from payments.selectors import refundable_amount
+from payments.services import order_cancel, order_refund
 
 logger = logging.getLogger(__name__)
 
@@ -26,16 +31,12 @@ Status = Registration.Status
 
 def lock_registration(registration: Registration) -> Registration:
     if registration.order_id:
-        from payments.models import Order
-
         # The order first, as payments does when it marks an order paid and calls our handlers.
         Order.objects.select_for_update().filter(pk=registration.order_id).first()
     return Registration.objects.select_for_update(of=("self",)).select_related("event", "order").get(pk=registration.pk)
 
 
 def _seat_freed(registration: Registration) -> None:
-    from events.services.waitlist import waitlist_offer_seats
-
     waitlist_offer_seats(event=registration.event)
 
 
@@ -113,8 +114,6 @@ def registration_refunded_for_line(line) -> None:
 
 
 def register_fulfilment() -> None:
-    from payments import fulfilment
-
     fulfilment.register(
         TICKET_KIND,
         on_paid=registration_paid_for_line,
@@ -144,8 +143,6 @@ def registration_cancel(*, registration: Registration, by, refund: bool | None =
 
     Raises NotPermitted, CancellationClosed or NotCancellable.
     """
-    from events.models import RefundRule
-
     if not can_manage(by, registration):
         raise NotPermitted()
     now = timezone.now()
@@ -161,8 +158,6 @@ def registration_cancel(*, registration: Registration, by, refund: bool | None =
         _end(registration, Status.CANCELLED, now=now, by=by)
         order = registration.order
         if order is not None and order.is_payable:
-            from payments.services import order_cancel
-
             order_cancel(order=order, by=by)
         elif order is not None and order.status == order.Status.PAID:
             if refund is None:
@@ -177,10 +172,6 @@ def registration_cancel(*, registration: Registration, by, refund: bool | None =
 
 
 def _refund(registration: Registration, order, *, by) -> None:
-    from payments.models import PaymentMethod
-    from payments.selectors import refundable_amount
-    from payments.services import order_refund
-
     amount = refundable_amount(order)
     if amount <= 0:
         return
@@ -207,8 +198,6 @@ def registrations_expire(*, now=None) -> int:
                 continue
             _end(registration, Status.EXPIRED, now=now)
             if registration.order is not None and registration.order.is_payable:
-                from payments.services import order_cancel
-
                 order_cancel(order=registration.order)
             registration_email("reservation_expired", registration)
             _seat_freed(registration)
