@@ -24,6 +24,7 @@ from wagtail.log_actions import log
 
 from core.errors import DomainError
 from members.dues import periods
+from members.dues.services import period_rules
 from members.models import (
     MemberImport,
     Membership,
@@ -34,6 +35,8 @@ from members.models import (
     Role,
     Sector,
 )
+from members.services import unique_organisation_slug
+from members.services.people import sync_people_of
 
 User = get_user_model()
 
@@ -202,8 +205,6 @@ class _Importer:
             self._person(organisation, row, report)
 
     def _organisation(self, row: dict, report: LineReport) -> Organisation:
-        from members.services import unique_organisation_slug
-
         ice = row.get("ice", "").replace(" ", "")
         found = Organisation.objects.filter(ice=ice).first() if ice else None
         found = found or Organisation.objects.filter(legal_name__iexact=row["legal_name"]).first()
@@ -295,8 +296,6 @@ class _Importer:
 
 
 def _rules() -> periods.PeriodRules:
-    from members.dues.services import period_rules
-
     return period_rules()
 
 
@@ -309,8 +308,6 @@ def _year_before(day: date) -> date:
 
 def import_members(*, rows: list[dict], by, dry_run: bool, today: date | None = None) -> list[dict]:
     """Import the lines; with dry_run, roll everything back. Returns the line-by-line report."""
-    from members.services.people import sync_people_of
-
     importer = _Importer(by=by, today=today or timezone.localdate())
     reports = []
     try:
@@ -332,10 +329,7 @@ def member_import_preview(*, filename: str, content: bytes, by) -> MemberImport:
     """Read an uploaded member list and keep it with its dry-run report; nothing else is saved."""
     rows = read_rows(filename=filename, content=content)
     report = import_members(rows=rows, by=by, dry_run=True)
-    member_import = MemberImport(filename=filename[:255], rows=rows, report=report, uploaded_by=by)
-    member_import.full_clean()
-    member_import.save()
-    return member_import
+    return MemberImport.stage(filename=filename, by=by, rows=rows, report=report)
 
 
 class ImportNotApplicable(ImportFileError):
@@ -345,8 +339,8 @@ class ImportNotApplicable(ImportFileError):
 @transaction.atomic
 def member_import_apply(*, member_import: MemberImport, by) -> MemberImport:
     """Apply a previewed import whose dry run showed no error, once."""
-    member_import = MemberImport.objects.select_for_update().get(pk=member_import.pk)
-    if member_import.applied_at is not None:
+    member_import = MemberImport.locked(member_import.pk)
+    if member_import.is_applied:
         raise ImportNotApplicable(_("This file has already been imported."))
     if member_import.error_count:
         raise ImportNotApplicable(_("Correct the lines in error and upload the file again."))
@@ -356,8 +350,6 @@ def member_import_apply(*, member_import: MemberImport, by) -> MemberImport:
         transaction.set_rollback(True)
         raise ImportNotApplicable(_("Some lines no longer import cleanly: upload the file again to see why."))
     member_import.report = report
-    member_import.applied_at = timezone.now()
-    member_import.applied_by = by
-    member_import.save(update_fields=["report", "applied_at", "applied_by"])
+    member_import.mark_applied(by=by, fields=("report",))
     log(instance=member_import, action="members.import_apply", user=by, data={"lines": len(report)})
     return member_import

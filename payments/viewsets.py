@@ -10,18 +10,18 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.urls import path, reverse
+from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views.generic import models as generic
-from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
+from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from core.views import domain_error_message, domain_error_to_form
+from core.staged_import import StagedImportViewSet
+from core.views import domain_error_to_form
 from payments.forms import BankStatementForm, ManualPaymentForm, RefundForm
 from payments.invoices_pdf import render_invoice_pdf
 from payments.models import BankStatementImport, DocumentKind, Invoice, Order, Payment, PaymentMethod
@@ -279,77 +279,39 @@ class InvoiceViewSet(ModelViewSet):
         return response
 
 
-class ReconciliationMenuItem(MenuItem):
-    def is_shown(self, request):
-        return request.user.has_perm("payments.change_order")
-
-
-class ReconciliationViewSet(ViewSet):
+class ReconciliationViewSet(StagedImportViewSet):
     """Bank statement import: upload a CSV, look at the dry run, then apply the matched lines."""
 
     name = "payments_reconciliation"
     icon = "table"
     menu_label = _("Bank reconciliation")
-    menu_item_class = ReconciliationMenuItem
+    model = BankStatementImport
+    permission = "payments.change_order"
+    form_class = BankStatementForm
+    file_field = "statement"
+    upload_template = "payments/admin/reconciliation_upload.html"
+    preview_template = "payments/admin/reconciliation_preview.html"
+    object_name = "statement"
 
-    def get_urlpatterns(self):
-        return [
-            path("", self.upload_view, name="index"),
-            path("<int:pk>/", self.preview_view, name="preview"),
-        ]
+    def stage(self, *, filename, content, by):
+        return bank_statement_preview(filename=filename, content=content, by=by)
 
-    def _check(self, request):
-        if not request.user.has_perm("payments.change_order"):
-            raise PermissionDenied
+    def apply(self, staged, *, by):
+        paid = bank_statement_apply(statement=staged, by=by)
+        return _("%(count)d order(s) marked as paid.") % {"count": paid}
 
-    def _render(self, request, template, context, status=200):
-        context = {"page_title": self.menu_label, "header_icon": self.icon, "reasons": REASONS, **context}
-        return TemplateResponse(request, template, context, status=status)
+    def upload_context(self):
+        return {"reasons": REASONS}
 
-    def upload_view(self, request):
-        self._check(request)
-        form = BankStatementForm()
-        status = 200
-        if request.method == "POST":
-            form = BankStatementForm(request.POST, request.FILES)
-            if form.is_valid():
-                upload = form.cleaned_data["statement"]
-                try:
-                    statement = bank_statement_preview(filename=upload.name, content=upload.read(), by=request.user)
-                except PaymentError as error:
-                    domain_error_to_form(form, error, "statement")
-                else:
-                    return redirect(self.get_url_name("preview"), pk=statement.pk)
-            status = 400
-        recent = BankStatementImport.objects.all()[:10]
-        return self._render(
-            request, "payments/admin/reconciliation_upload.html", {"form": form, "recent": recent}, status
-        )
-
-    def preview_view(self, request, pk):
-        self._check(request)
-        statement = get_object_or_404(BankStatementImport, pk=pk)
-        if request.method == "POST":
-            try:
-                paid = bank_statement_apply(statement=statement, by=request.user)
-            except PaymentError as error:
-                domain_error_message(request, error)
-            else:
-                messages.success(request, _("%(count)d order(s) marked as paid.") % {"count": paid})
-            return redirect(self.get_url_name("preview"), pk=statement.pk)
-        return self._render(
-            request,
-            "payments/admin/reconciliation_preview.html",
-            {
-                "statement": statement,
-                "groups": [
-                    ("matched", _("Matched"), statement.rows_with("matched")),
-                    ("ambiguous", _("Ambiguous: check by hand"), statement.rows_with("ambiguous")),
-                    ("unmatched", _("Unmatched"), statement.rows_with("unmatched")),
-                ],
-                "upload_url": reverse(self.get_url_name("index")),
-            },
-        )
+    def preview_context(self, statement):
+        return {
+            "reasons": REASONS,
+            "groups": [
+                ("matched", _("Matched"), statement.rows_with("matched")),
+                ("ambiguous", _("Ambiguous: check by hand"), statement.rows_with("ambiguous")),
+                ("unmatched", _("Unmatched"), statement.rows_with("unmatched")),
+            ],
+        }
 
 
 class PaymentsViewSetGroup(ViewSetGroup):

@@ -7,12 +7,12 @@ from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from payments import conf
 from payments.models import REFERENCE_ALPHABET, BankStatementImport, Order, PaymentMethod
 from payments.services.errors import PaymentAmountMismatch, PaymentError, StatementAlreadyApplied, StatementUnreadable
+from payments.services.orders import order_mark_paid
 
 MATCHED, AMBIGUOUS, UNMATCHED = "matched", "ambiguous", "unmatched"
 REASONS = {
@@ -129,20 +129,15 @@ def _match(row: dict) -> dict:
 def bank_statement_preview(*, filename: str, content: bytes, by=None) -> BankStatementImport:
     """Read a statement and store how each line matches, without paying anything (the dry run)."""
     rows = [_match(row) for row in read_statement(content)]
-    statement = BankStatementImport(filename=filename[:255], rows=rows, uploaded_by=by)
-    statement.full_clean()
-    statement.save()
-    return statement
+    return BankStatementImport.stage(filename=filename, by=by, rows=rows)
 
 
 def bank_statement_apply(*, statement: BankStatementImport, by=None) -> int:
     """Mark paid the orders of the matched lines (checked again now); returns how many were paid."""
-    from payments.services.orders import order_mark_paid
-
     paid = 0
     with transaction.atomic():
-        statement = BankStatementImport.objects.select_for_update().get(pk=statement.pk)
-        if statement.applied_at:
+        statement = BankStatementImport.locked(statement.pk)
+        if statement.is_applied:
             raise StatementAlreadyApplied()
         rows = []
         for row in statement.rows:
@@ -171,7 +166,5 @@ def bank_statement_apply(*, statement: BankStatementImport, by=None) -> int:
                     row = {**row, "applied": payment is not None}
             rows.append(row)
         statement.rows = rows
-        statement.applied_at = timezone.now()
-        statement.applied_by = by
-        statement.save(update_fields=["rows", "applied_at", "applied_by"])
+        statement.mark_applied(by=by, fields=("rows",))
     return paid

@@ -1,5 +1,7 @@
 """People who log in: members and staff with a verified e-mail address (allauth refuses unverified ones)."""
 
+import time
+
 import factory
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
@@ -59,3 +61,14 @@ def add_totp(user: User) -> str:
 
 def has_authenticator(user: User) -> bool:
     return Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+
+
+def login_with_mfa(client, user: User):
+    """Log `user` in on `client` as if they had just passed two-factor authentication (the admin asks for it)."""
+    add_totp(user)
+    client.force_login(user)
+    session = client.session
+    session["account_authentication_methods"] = [{"method": "mfa", "type": "totp", "at": time.time()}]
+    session["account_authentication_methods_user"] = str(user.pk)
+    session.save()
+    return client
