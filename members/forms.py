@@ -72,26 +72,7 @@ class OrganisationProfileForm(forms.ModelForm):
 
     class Meta:
         model = Organisation
-        fields = [
-            "legal_name",
-            "trade_name",
-            "legal_form",
-            "ice",
-            "rc",
-            "if_number",
-            "sectors",
-            "size_band",
-            "city",
-            "region",
-            "country",
-            "website",
-            "description",
-            "description_en",
-            "description_ar",
-            "contact_email",
-            "phone",
-            "directory_opt_in",
-        ]
+        fields = Organisation.PROFILE_FIELDS
         widgets = {
             "description": forms.Textarea(attrs={"rows": 5}),
             "description_en": forms.Textarea(attrs={"rows": 4}),

@@ -64,6 +64,29 @@ class OrganisationQuerySet(models.QuerySet):
 class Organisation(models.Model):
     """A member company (or cluster) of the association."""
 
+    # What the company describes itself with, in the order of its profile form: what its administrators edit,
+    # what an application fills in and what the data export gives. ("sectors" is the many-to-many field.)
+    PROFILE_FIELDS = (
+        "legal_name",
+        "trade_name",
+        "legal_form",
+        "ice",
+        "rc",
+        "if_number",
+        "sectors",
+        "size_band",
+        "city",
+        "region",
+        "country",
+        "website",
+        "description",
+        "description_en",
+        "description_ar",
+        "contact_email",
+        "phone",
+        "directory_opt_in",
+    )
+
     class Status(models.TextChoices):
         APPLICANT = "applicant", _("Application pending")
         # Accepted by the secretariat; becomes an active member when its first dues are paid.

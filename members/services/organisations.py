@@ -7,25 +7,8 @@ from wagtail.log_actions import log
 from members.models import Organisation
 from members.services.people import sync_people_of
 
-ORGANISATION_PROFILE_FIELDS = (
-    "legal_name",
-    "trade_name",
-    "legal_form",
-    "ice",
-    "rc",
-    "if_number",
-    "size_band",
-    "city",
-    "region",
-    "country",
-    "website",
-    "description",
-    "description_en",
-    "description_ar",
-    "contact_email",
-    "phone",
-    "directory_opt_in",
-)
+# The profile's own columns (its sectors are set apart).
+ORGANISATION_PROFILE_FIELDS = tuple(field for field in Organisation.PROFILE_FIELDS if field != "sectors")
 
 
 def unique_organisation_slug(name: str, *, exclude_pk=None) -> str:

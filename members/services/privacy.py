@@ -15,33 +15,12 @@ from wagtail.log_actions import log
 from core.privacy import exports_for, when
 from members.models import Consent, Invitation, MembershipApplication, OrganisationMember, PrivacyNotice, Role
 from members.services.emails import absolute_url, queue_email, secretariat_emails
+from members.services.organisations import ORGANISATION_PROFILE_FIELDS
 from members.services.people import last_admin_of
 
 PROFILE_FIELDS = ("first_name", "last_name", "phone", "job_title", "preferred_language", "show_in_directory")
 
-ORGANISATION_FIELDS = (
-    "legal_name",
-    "trade_name",
-    "slug",
-    "legal_form",
-    "ice",
-    "rc",
-    "if_number",
-    "size_band",
-    "city",
-    "region",
-    "country",
-    "website",
-    "description",
-    "description_en",
-    "description_ar",
-    "contact_email",
-    "phone",
-    "status",
-    "directory_opt_in",
-    "created_at",
-    "updated_at",
-)
+ORGANISATION_FIELDS = ("slug", "status", *ORGANISATION_PROFILE_FIELDS, "created_at", "updated_at")
 
 
 def _organisation(organisation) -> dict:
