@@ -1,10 +1,8 @@
-from decimal import Decimal
-
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from core.errors import DomainError
-from payments.amounts import format_amount, to_decimal
+from payments.amounts import Totals
 from payments.models.orders import Order
 
 
@@ -36,7 +34,7 @@ class IssuedDocumentError(DomainError):
     status_code = 409
 
 
-class Invoice(models.Model):
+class Invoice(Totals, models.Model):
     """An invoice or credit note. Everything it shows is copied in when issued, and it is never edited after."""
 
     # Money records point at nothing editors manage: keep Wagtail's reference index out of every save.
@@ -103,22 +101,6 @@ class Invoice(models.Model):
     @property
     def buyer_ice(self) -> str:
         return self.buyer.get("ice", "")
-
-    @property
-    def total_display(self) -> str:
-        return format_amount(self.total, self.currency)
-
-    @property
-    def subtotal_mad(self) -> Decimal:
-        return to_decimal(self.subtotal)
-
-    @property
-    def vat_mad(self) -> Decimal:
-        return to_decimal(self.vat_total)
-
-    @property
-    def total_mad(self) -> Decimal:
-        return to_decimal(self.total)
 
     @property
     def is_credit_note(self) -> bool:

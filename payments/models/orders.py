@@ -11,7 +11,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from payments.amounts import format_amount, to_decimal, vat_of
+from payments.amounts import Totals, vat_of
 
 # Characters a person can read back over the phone or from a bank statement: no 0/O, 1/I/L.
 REFERENCE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
@@ -39,7 +39,7 @@ class OrderQuerySet(models.QuerySet):
         return self.filter(status=Order.Status.PENDING)
 
 
-class Order(models.Model):
+class Order(Totals, models.Model):
     """Something a member or visitor owes the association: dues, a joining fee, event tickets."""
 
     # Money records point at nothing editors manage: keep Wagtail's reference index out of every save.
@@ -122,22 +122,6 @@ class Order(models.Model):
     @property
     def year(self) -> int:
         return timezone.localtime(self.created_at).year
-
-    @property
-    def total_display(self) -> str:
-        return format_amount(self.total, self.currency)
-
-    @property
-    def subtotal_mad(self) -> Decimal:
-        return to_decimal(self.subtotal)
-
-    @property
-    def vat_mad(self) -> Decimal:
-        return to_decimal(self.vat_total)
-
-    @property
-    def total_mad(self) -> Decimal:
-        return to_decimal(self.total)
 
     def recompute_totals(self) -> None:
         lines = list(self.lines.all())
