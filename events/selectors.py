@@ -72,7 +72,11 @@ def event_listing(*, index: EventIndexPage, params: Mapping) -> dict:
     filters = form.filters()
     events = EventPage.objects.descendant_of(index)
     events = events.past() if filters["past"] else events.upcoming()
-    months = events.live().public().datetimes("start", "month", order="DESC" if filters["past"] else "ASC")
+    # The months are read off the UTC instants here, in Python: the database's own zone data may be stale.
+    months = {
+        timezone.localtime(start).date().replace(day=1)
+        for start in events.live().public().values_list("start", flat=True)
+    }
     if filters["event_type"]:
         events = events.filter(event_type=filters["event_type"])
     if filters["month"]:
@@ -98,7 +102,7 @@ def event_listing_cache_seconds(*, index: EventIndexPage) -> int | None:
 
 
 def _month_options(months, selected: tuple[int, int] | None, *, descending: bool) -> list[dict]:
-    options = {month.strftime("%Y-%m"): month.date() for month in months}
+    options = {month.strftime("%Y-%m"): month for month in months}
     if selected:
         # A month typed in the address still shows as chosen, even with no event in it.
         options.setdefault("{:04d}-{:02d}".format(*selected), dt.date(*selected, 1))

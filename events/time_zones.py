@@ -1,14 +1,25 @@
 """Wall-clock times of an event, in the event's own time zone.
 
-Organisers announce "10:00 in Casablanca", not an instant in UTC. Morocco suspends its UTC+1 offset during
-Ramadan on dates fixed each year, so the same 10:00 is 09:00 UTC in April and 10:00 UTC in February.
+Organisers announce "10:00 in Casablanca", not an instant in UTC. The instant follows the law in force: until
+September 2026 Morocco was on UTC+1 with Ramadan dips to UTC+0, since 20 September 2026 it is on UTC+0 for good
+(IANA 2026c). The zone data are the pinned tzdata package (core.time), and when they change the instants are
+recomputed from the typed wall-clock times (`manage.py recompute_event_times`).
 """
 
 import datetime as dt
 from functools import cache
 from zoneinfo import ZoneInfo, available_timezones
 
-HOME_TIME_ZONE = "Africa/Casablanca"
+from core.time import HOME_TIME_ZONE
+
+__all__ = [
+    "HOME_TIME_ZONE",
+    "NonExistentLocalTime",
+    "is_time_zone",
+    "local_to_aware",
+    "time_zone_choices",
+    "time_zone_names",
+]
 
 
 class NonExistentLocalTime(ValueError):

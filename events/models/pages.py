@@ -24,6 +24,7 @@ from wagtail.search import index
 
 from core.blocks import BaseStreamBlock
 from core.page_context import page_context
+from core.time import month_bounds
 from events.time_zones import HOME_TIME_ZONE, NonExistentLocalTime, is_time_zone, local_to_aware, time_zone_choices
 
 
@@ -67,8 +68,7 @@ class EventPageQuerySet(PageQuerySet):
 
     def in_month(self, year: int, month: int):
         """Events taking place, even partly, during that calendar month in the site's time zone."""
-        first = timezone.make_aware(dt.datetime(year, month, 1))
-        following = timezone.make_aware(dt.datetime(year + month // 12, month % 12 + 1, 1))
+        first, following = month_bounds(year, month)
         return self.filter(start__lt=following, end__gt=first)
 
 

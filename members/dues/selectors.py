@@ -4,10 +4,10 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.conf import settings
-from django.db.models import Count, Exists, OuterRef, QuerySet, Sum
-from django.db.models.functions import ExtractMonth
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Sum
 from django.utils import timezone
 
+from core.time import day_bounds, month_bounds, within, year_bounds
 from members.dues import periods
 from members.models import Membership, MembershipPlan, Organisation
 from payments.models import Order
@@ -92,9 +92,11 @@ def dues_summary(*, today: date | None = None) -> DuesSummary:
     owed = pending.aggregate(total=Sum("total"), count=Count("pk"))
     return DuesSummary(
         year=today.year,
-        collected=collected(paid_at__year=today.year),
-        collected_last_year=collected(paid_at__year=today.year - 1),
-        collected_last_year_to_date=collected(paid_at__year=today.year - 1, paid_at__date__lte=last_year_to_date),
+        collected=collected(**within("paid_at", year_bounds(today.year))),
+        collected_last_year=collected(**within("paid_at", year_bounds(today.year - 1))),
+        collected_last_year_to_date=collected(
+            **within("paid_at", day_bounds(date(today.year - 1, 1, 1), last_year_to_date))
+        ),
         outstanding=owed["total"] or 0,
         outstanding_orders=owed["count"] or 0,
         transfers_waiting=Order.objects.filter(status=Order.Status.PENDING, payment_method="bank_transfer").count(),
@@ -148,14 +150,14 @@ def members_over_time(*, months: int = 12, today: date | None = None) -> list[Ch
 def dues_by_month(*, year: int) -> list[ChartBar]:
     """Dues (with joining fees) received each month of `year`, in whole MAD. One query."""
     dues_orders = Order.objects.filter(lines__kind="dues").values("pk")
-    totals = dict(
-        Order.objects.filter(status=Order.Status.PAID, paid_at__year=year, pk__in=dues_orders)
-        .annotate(month=ExtractMonth("paid_at"))
-        .values_list("month")
-        .annotate(total=Sum("total"))
-        .order_by()
+    # One sum per local month, its bounds computed here: the database's own zone data may be stale.
+    totals = Order.objects.filter(status=Order.Status.PAID, pk__in=dues_orders).aggregate(
+        **{
+            f"m{month}": Sum("total", filter=Q(**within("paid_at", month_bounds(year, month))))
+            for month in range(1, 13)
+        }
     )
-    return _bars([(f"{month:02d}", (totals.get(month) or 0) // 100) for month in range(1, 13)])
+    return _bars([(f"{month:02d}", (totals[f"m{month}"] or 0) // 100) for month in range(1, 13)])
 
 
 def period_rules() -> periods.PeriodRules:

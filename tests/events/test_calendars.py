@@ -132,19 +132,19 @@ def test_google_link_gives_the_times_in_utc_during_ramadan(events_index):
     assert query["text"] == [event.title]
 
 
-def test_google_link_gives_the_times_in_utc_outside_ramadan(event):
-    # 09:30 in Casablanca in May (UTC+1) is 08:30 UTC.
+def test_google_link_gives_the_times_in_utc(event):
+    # 09:30 in Casablanca in May 2027 is 09:30 UTC: permanent UTC+0 since 20 September 2026.
     query = parse_qs(urlsplit(google_calendar_url(event)).query)
 
-    assert query["dates"] == ["20270512T083000Z/20270512T170000Z"]
+    assert query["dates"] == ["20270512T093000Z/20270512T180000Z"]
     assert query["location"] == ["Technopark, Route de Nouaceur, Casablanca"]
 
 
 def test_outlook_link_gives_the_times_in_utc(event):
     query = parse_qs(urlsplit(outlook_calendar_url(event)).query)
 
-    assert query["startdt"] == ["2027-05-12T08:30:00Z"]
-    assert query["enddt"] == ["2027-05-12T17:00:00Z"]
+    assert query["startdt"] == ["2027-05-12T09:30:00Z"]
+    assert query["enddt"] == ["2027-05-12T18:00:00Z"]
     assert query["subject"] == ["Digital Now 2027"]
     assert "secret-room" not in query["body"][0]
 

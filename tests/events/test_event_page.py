@@ -30,7 +30,7 @@ def test_event_page_shows_its_local_times(client, events_index):
 
 
 def test_paris_event_also_shows_casablanca_time(client, events_index):
-    # In July Paris is UTC+2 and Casablanca UTC+1.
+    # In July Paris is UTC+2 and Casablanca UTC+0 (for good since 20 September 2026).
     event = EventPageFactory(
         parent=events_index,
         time_zone="Europe/Paris",
@@ -46,7 +46,7 @@ def test_paris_event_also_shows_casablanca_time(client, events_index):
     assert 'jeudi 1 juillet 2027, 14:00</time>\n– <time datetime="2027-07-01T16:00">16:00' in text
     assert fr("Local time (%(zone)s)", zone="Europe/Paris") in text
     assert f"<dt>{fr('Casablanca time')}</dt>" in text
-    assert 'jeudi 1 juillet 2027, 13:00</time>\n– <time datetime="2027-07-01T15:00">15:00' in text
+    assert 'jeudi 1 juillet 2027, 12:00</time>\n– <time datetime="2027-07-01T14:00">14:00' in text
 
 
 def test_parent_event_lists_its_side_meetings(client, events_index):

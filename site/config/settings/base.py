@@ -6,6 +6,11 @@ import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
 from config.env import env_bool, env_int, env_list, env_str
+from core.time import use_pinned_tzdata
+
+# Every entry point loads these settings (tests and the tasks worker included): zone computations use the pinned
+# tzdata package from here on, whatever the operating system carries (core.time).
+use_pinned_tzdata()
 
 SITE_DIR = Path(__file__).resolve().parent.parent.parent
 BASE_DIR = SITE_DIR.parent
