@@ -5,8 +5,8 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, Obj
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 
-from cms.validators import validate_bic, validate_iban, validate_ice, validate_rib
 from core.i18n import localized
+from core.validators import validate_bic, validate_iban, validate_ice, validate_rib
 
 
 @register_setting(icon="site")

@@ -3,7 +3,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from core.i18n import localized
-from members.validators import validate_country_code, validate_ice
+from core.validators import validate_country_code, validate_ice
 
 
 class Region(models.TextChoices):

@@ -12,14 +12,14 @@ def test_footer_shows_the_association_settings(client, home):
         defaults={
             "name": "Association des Technologies",
             "address": "Technopark, Route de Nouaceur",
-            "ice": "001234567000089",
+            "ice": "001234567000062",
             "linkedin_url": "https://www.linkedin.com/company/exemple",
         },
     )
     html = client.get("/").content.decode()
     assert "Association des Technologies" in html
     assert "Technopark, Route de Nouaceur" in html
-    assert "001234567000089" in html
+    assert "001234567000062" in html
     assert "https://www.linkedin.com/company/exemple" in html
 
 

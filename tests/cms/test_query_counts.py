@@ -23,7 +23,7 @@ def full_site(home, news_index, members_only_article):
     site = Site.objects.get(is_default_site=True)
     home.hero_image = ImageFactory()
     home.save_revision().publish()
-    AssociationSettings.objects.update_or_create(site=site, defaults={"name": "Majlis Tech", "ice": "001234567000089"})
+    AssociationSettings.objects.update_or_create(site=site, defaults={"name": "Majlis Tech", "ice": "001234567000062"})
     pages = [StandardPageFactory(parent=home, title=f"Rubrique {n}") for n in range(4)]
     NavigationSettings.objects.update_or_create(
         site=site,

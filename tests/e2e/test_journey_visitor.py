@@ -98,7 +98,7 @@ def test_visitor_reads_news_finds_an_event_and_a_company_and_applies_to_join(pag
     assert re.search(r"adhésion|membership", page.locator("h1").inner_text(), re.I)
     page.locator("#id_legal_name").fill("Souss Composites SA")
     page.locator("#id_legal_form").fill("SA")
-    page.locator("#id_ice").fill("002345678000091")
+    page.locator("#id_ice").fill("002345678000031")
     page.locator("#id_city").fill("Agadir")
     page.locator("#id_contact_email").fill("contact@souss-composites.ma")
     page.get_by_label("Logiciels et services").check()

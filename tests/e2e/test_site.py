@@ -34,7 +34,7 @@ def _build_site() -> dict:
         address="Technopark, Route de Nouaceur\n20150 Casablanca",
         email="contact@majlis.example",
         phone="+212 522 00 00 00",
-        ice="001234567000089",
+        ice="001234567000062",
         rc="Casablanca 123456",
         linkedin_url="https://www.linkedin.com/company/majlis",
     )

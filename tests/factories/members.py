@@ -6,6 +6,7 @@ from allauth.account.models import EmailAddress
 from members.models import MembershipApplication, Organisation, OrganisationMember, Role, Sector, User
 from members.services.invitations import invitation_create
 from members.services.people import sync_members_group
+from tests.factories.identifiers import valid_ice
 
 PASSWORD = "Sable-Dune-Argan-42"
 
@@ -41,7 +42,7 @@ class OrganisationFactory(factory.django.DjangoModelFactory):
     legal_name = factory.Sequence(lambda n: f"Société {n:04d} SARL")
     slug = factory.Sequence(lambda n: f"societe-{n:04d}")
     legal_form = "SARL"
-    ice = factory.Sequence(lambda n: f"{n:09d}0001{n % 100:02d}")
+    ice = factory.Sequence(lambda n: valid_ice(f"{n:09d}0001"))
     city = "Casablanca"
     region = "casablanca-settat"
     size_band = "small"

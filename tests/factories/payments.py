@@ -4,6 +4,7 @@ import factory
 
 from members.models import Organisation, User
 from payments.services.orders import LineSpec, order_create
+from tests.factories.identifiers import valid_ice
 
 
 class BuyerFactory(factory.django.DjangoModelFactory):
@@ -19,7 +20,8 @@ class BuyerFactory(factory.django.DjangoModelFactory):
 class BuyerOrganisationFactory(factory.django.DjangoModelFactory):
     legal_name = factory.Sequence(lambda n: f"Atlas Logiciels {n} SARL")
     slug = factory.Sequence(lambda n: f"atlas-logiciels-{n}")
-    ice = factory.Sequence(lambda n: f"{n:015d}")
+    # Establishment 0002, so that these never take an OrganisationFactory ICE (establishment 0001).
+    ice = factory.Sequence(lambda n: valid_ice(f"{n:09d}0002"))
     city = "Casablanca"
     region = "casablanca-settat"
     contact_email = factory.Sequence(lambda n: f"compta{n}@atlas.example.ma")

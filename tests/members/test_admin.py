@@ -49,7 +49,7 @@ def test_organisations_filter_by_sector_region_and_status(client, secretary):
 
 
 def test_organisations_export_to_csv_and_xlsx(client, secretary):
-    OrganisationFactory(legal_name="Atlas Logiciels", ice="001234567000089").sectors.add(SectorFactory(name="Cloud"))
+    OrganisationFactory(legal_name="Atlas Logiciels", ice="001234567000062").sectors.add(SectorFactory(name="Cloud"))
     url = reverse("members_organisations:index")
 
     csv = client.get(url, {"export": "csv"})
@@ -57,7 +57,7 @@ def test_organisations_export_to_csv_and_xlsx(client, secretary):
 
     assert "organisations.csv" in csv["Content-Disposition"]
     text = b"".join(csv.streaming_content).decode()
-    assert "Atlas Logiciels" in text and "001234567000089" in text and "Cloud" in text
+    assert "Atlas Logiciels" in text and "001234567000062" in text and "Cloud" in text
     sheet = load_workbook(io.BytesIO(b"".join(xlsx.streaming_content))).active
     assert "Atlas Logiciels" in [cell.value for cell in sheet[2]]
 

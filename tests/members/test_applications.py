@@ -5,7 +5,7 @@ from django.urls import reverse
 from members import services
 from members.models import MembershipApplication, Organisation, Role
 from tests.factories.members import MembershipApplicationFactory, MemberUserFactory, SectorFactory
-from tests.i18n import fr_block, fr_date, fr_html
+from tests.i18n import fr, fr_block, fr_date, fr_html
 from tests.members.conftest import in_members_group
 
 pytestmark = pytest.mark.django_db
@@ -14,7 +14,7 @@ COMPANY = {
     "legal_name": "Atlas Logiciels SARL",
     "trade_name": "Atlas",
     "legal_form": "SARL",
-    "ice": "001234567000089",
+    "ice": "001234567000062",
     "city": "Fès",
     "region": "fes-meknes",
     "country": "MA",
@@ -61,6 +61,19 @@ def test_invalid_application_keeps_what_was_typed_and_saves_nothing(client):
     assert response.status_code == 200
     assert fr_html("The ICE has exactly 15 digits (you typed %(count)d).", count=5) in response.content.decode()
     assert 'value="Atlas Logiciels SARL"' in response.content.decode()
+    assert not Organisation.objects.exists()
+
+
+def test_application_with_wrong_ice_check_digits_shows_the_checksum_error(client):
+    client.force_login(MemberUserFactory())
+
+    response = client.post(reverse("members:apply"), {**COMPANY, "ice": "001 234 567 000 089"})
+
+    assert response.status_code == 200
+    assert response.context["form"].errors["ice"] == [
+        fr("The ICE's check digits are wrong: check for a typing mistake.")
+    ]
+    assert fr_html("The ICE's check digits are wrong: check for a typing mistake.") in response.content.decode()
     assert not Organisation.objects.exists()
 
 

@@ -13,6 +13,7 @@ from members.imports import ImportFileError, import_members, member_import_apply
 from members.models import MemberImport, Membership, Organisation, OrganisationMember, Role
 from tests.factories.members import MemberUserFactory, OrganisationFactory, SectorFactory
 from tests.factories.memberships import MembershipPlanFactory
+from tests.i18n import fr
 from tests.members.conftest import in_members_group
 from tests.members.test_admin import secretary  # noqa: F401
 
@@ -23,9 +24,9 @@ TODAY = date(2026, 11, 23)
 
 CSV = (
     "Raison sociale;ICE;Ville;Région;Secteurs;Formule;Payé jusqu'au;E-mail;Prénom;Nom;Rôle\n"
-    "Atlas Logiciels SARL;001234567000089;Fès;Fès-Meknès;Informatique;Adhésion PME;31/12/2026;"
+    "Atlas Logiciels SARL;001234567000062;Fès;Fès-Meknès;Informatique;Adhésion PME;31/12/2026;"
     "nadia@atlas.ma;Nadia;Benali;admin\n"
-    "Atlas Logiciels SARL;001234567000089;Fès;Fès-Meknès;Informatique;Adhésion PME;31/12/2026;"
+    "Atlas Logiciels SARL;001234567000062;Fès;Fès-Meknès;Informatique;Adhésion PME;31/12/2026;"
     "karim@atlas.ma;Karim;Tazi;membre\n"
     "Souss Data SA;;Agadir;Souss-Massa;;Adhésion PME;31/12/2025;youssef@soussdata.ma;Youssef;Amrani;\n"
 )
@@ -72,7 +73,7 @@ def test_dry_run_reports_every_line_and_saves_nothing(reference_data):
 def test_applying_creates_companies_people_and_memberships(reference_data):
     import_members(rows=read_rows(filename="m.csv", content=CSV.encode()), by=None, dry_run=False, today=TODAY)
 
-    atlas = Organisation.objects.get(ice="001234567000089")
+    atlas = Organisation.objects.get(ice="001234567000062")
     assert atlas.status == Organisation.Status.ACTIVE
     assert atlas.region == "fes-meknes"
     assert [s.name for s in atlas.sectors.all()] == ["Informatique"]
@@ -102,6 +103,14 @@ def test_a_bad_line_is_reported_with_its_number_and_the_others_still_check(refer
     assert "Atlantide" in report[-1]["errors"][0]
 
 
+def test_a_line_whose_ice_fails_the_check_digits_is_reported(reference_data):
+    bad = CSV + "Casa Cloud;001 234 567 000 089;Casablanca;;;;;;;;\n"
+    report = import_members(rows=read_rows(filename="m.csv", content=bad.encode()), by=None, dry_run=True, today=TODAY)
+
+    assert [line["line"] for line in report if line["errors"]] == [5]
+    assert fr("The ICE's check digits are wrong: check for a typing mistake.") in report[-1]["errors"][0]
+
+
 def test_importing_the_same_file_twice_adds_nothing(reference_data):
     rows = read_rows(filename="m.csv", content=CSV.encode())
     import_members(rows=rows, by=None, dry_run=False, today=TODAY)
@@ -114,10 +123,10 @@ def test_importing_the_same_file_twice_adds_nothing(reference_data):
 
 
 def test_existing_company_is_matched_by_ice_and_completed(reference_data):
-    existing = OrganisationFactory(legal_name="ATLAS LOGICIELS", ice="001234567000089")
+    existing = OrganisationFactory(legal_name="ATLAS LOGICIELS", ice="001234567000062")
     import_members(rows=read_rows(filename="m.csv", content=CSV.encode()), by=None, dry_run=False, today=TODAY)
 
-    assert Organisation.objects.filter(ice="001234567000089").get() == existing
+    assert Organisation.objects.filter(ice="001234567000062").get() == existing
     assert existing.people.count() == 2
 
 

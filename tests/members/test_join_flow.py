@@ -21,7 +21,7 @@ COMPANY = {
     "legal_name": "Atlas Logiciels SARL",
     "trade_name": "Atlas",
     "legal_form": "SARL",
-    "ice": "001234567000089",
+    "ice": "001234567000062",
     "city": "Fès",
     "region": "fes-meknes",
     "country": "MA",

@@ -24,7 +24,7 @@ def association(request):
     association.name = "ASTEC — Association des sociétés du Technopark"
     association.address = "Technopark, Route de Nouaceur"
     association.city = "Casablanca"
-    association.ice = "001234567000089"
+    association.ice = "001234567000062"
     association.if_number = "40123456"
     association.rc = "Casablanca 123456"
     association.bank_name = "Banque Populaire"

@@ -33,12 +33,12 @@ def test_transfer_reference_is_readable_and_unambiguous():
 
 
 def test_order_keeps_the_billing_identity_of_the_day():
-    organisation = BuyerOrganisationFactory(legal_name="Atlas Logiciels SARL", ice="001122334455667")
+    organisation = BuyerOrganisationFactory(legal_name="Atlas Logiciels SARL", ice="001122334455682")
     order = make_order(organisation=organisation)
     organisation.legal_name = "Atlas Digital SA"
     organisation.save()
     order.refresh_from_db()
-    assert (order.billing_name, order.billing_ice) == ("Atlas Logiciels SARL", "001122334455667")
+    assert (order.billing_name, order.billing_ice) == ("Atlas Logiciels SARL", "001122334455682")
 
 
 def test_paying_an_order_runs_the_handlers_of_its_lines(fulfilled):
