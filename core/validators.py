@@ -21,6 +21,11 @@ def _compact(value: str) -> str:
     return re.sub(r"[\s-]", "", value or "").upper()
 
 
+def compact_ice(value: str) -> str:
+    """The ICE as stored: people copy it from documents that group its digits with spaces, dots or dashes."""
+    return "".join(char for char in value or "" if char not in " .-\u00a0")
+
+
 def validate_ice(value: str) -> None:
     """The ICE (identifiant commun de l'entreprise) is 15 digits: a 9-digit company number, a 4-digit establishment
     number and 2 check digits that make the whole number divisible by 97. Spaces are refused: forms strip them

@@ -8,6 +8,7 @@ from django.utils.safestring import SafeString
 from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext_lazy as _
 
+from core.validators import compact_ice
 from members.models import Organisation, Region, Role, Sector, SizeBand
 from members.validators import validate_logo
 
@@ -82,8 +83,7 @@ class OrganisationProfileForm(forms.ModelForm):
         }
 
     def clean_ice(self):
-        # People copy the ICE from documents that group its digits with spaces or dots.
-        return "".join(ch for ch in self.cleaned_data.get("ice", "") if ch not in " .-\u00a0")
+        return compact_ice(self.cleaned_data.get("ice", ""))
 
     def clean_country(self):
         return (self.cleaned_data.get("country") or "").strip().upper()

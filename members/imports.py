@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from core.errors import DomainError
+from core.validators import compact_ice
 from members.dues import periods
 from members.dues.services import period_rules
 from members.models import (
@@ -205,7 +206,7 @@ class _Importer:
             self._person(organisation, row, report)
 
     def _organisation(self, row: dict, report: LineReport) -> Organisation:
-        ice = row.get("ice", "").replace(" ", "")
+        ice = compact_ice(row.get("ice", ""))
         found = Organisation.objects.filter(ice=ice).first() if ice else None
         found = found or Organisation.objects.filter(legal_name__iexact=row["legal_name"]).first()
         if found is not None:

@@ -182,3 +182,10 @@ def test_country_code_is_two_capital_letters():
     for value in ("ma", "MAR", "M"):
         with pytest.raises(ValidationError):
             validate_country_code(value)
+
+
+def test_compact_ice_drops_the_grouping_people_copy_from_documents():
+    from core.validators import compact_ice
+
+    assert compact_ice("001 234.567-000\u00a0062") == "001234567000062"
+    assert compact_ice("") == ""
