@@ -9,7 +9,7 @@ ROOT = Path(__file__).resolve().parent
 # site/ is a source root, not a package: the standard library owns the name `site`.
 sys.path[:0] = [str(ROOT), str(ROOT / "site")]
 
-from core.time import use_pinned_tzdata  # noqa: E402  (needs the path above)
+from config.tz import use_pinned_tzdata  # noqa: E402  (needs the path above)
 
 use_pinned_tzdata()  # the pinned tzdata package, not the operating system's zone files
 

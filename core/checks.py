@@ -20,7 +20,7 @@ def check_zone_data(app_configs=None, **kwargs):
             f"The time-zone data in use differ from the pinned tzdata {pinned_version()}: {zones}.",
             hint=(
                 "zoneinfo is reading the operating system's zone files "
-                f"(TZPATH={list(zoneinfo.TZPATH)}). Call core.time.use_pinned_tzdata() at start-up "
+                f"(TZPATH={list(zoneinfo.TZPATH)}). Call config.tz.use_pinned_tzdata() at start-up "
                 "(manage.py, WSGI and ASGI do) or set PYTHONTZPATH to an empty value."
             ),
             id="core.E001",

@@ -2,9 +2,9 @@
 
 Python's zoneinfo reads the operating system's zone files before the `tzdata` package, and those are often stale
 (Debian's 2025b still has Africa/Casablanca at UTC+1 with Ramadan dips; since 2026c the law is permanent UTC+0
-from 20 September 2026). `use_pinned_tzdata()` runs first thing in manage.py, WSGI, ASGI and the settings, so
-that every zone computation in this process and its children uses the pinned package; the system checks below
-fail when it does not, and warn when PostgreSQL's own zone data disagree.
+from 20 September 2026). `config.tz.use_pinned_tzdata()` runs first thing in manage.py, WSGI, ASGI and the
+settings, so that every zone computation in this process and its children uses the pinned package; the system
+checks (core.checks) fail when it does not, and warn when PostgreSQL's own zone data disagree.
 
 Queries never ask the database to convert to a zone: the bounds of a local day, month or year are computed here,
 in Python, and compared with the stored UTC instants.
@@ -14,7 +14,6 @@ To follow a change of the law: bump `tzdata` in uv.lock (`uv lock --upgrade-pack
 """
 
 import datetime as dt
-import os
 import zoneinfo
 from importlib import resources
 
@@ -22,18 +21,6 @@ HOME_TIME_ZONE = "Africa/Casablanca"
 # The zones whose data the check compares: Morocco's and the ones its associations meet most (fairs in France,
 # Spain, Germany; the Gulf).
 CHECKED_ZONES = (HOME_TIME_ZONE, "Europe/Paris", "Europe/Madrid", "Europe/Berlin", "Asia/Dubai", "UTC")
-
-
-def use_pinned_tzdata() -> None:
-    """Make zoneinfo read only the pinned `tzdata` package, here and in child processes."""
-    os.environ["PYTHONTZPATH"] = ""  # an empty path: child processes (runserver's reloader, workers) do the same
-    zoneinfo.reset_tzpath([])
-    zoneinfo.ZoneInfo.clear_cache()
-    try:
-        from django.utils import timezone
-    except ImportError:  # pragma: no cover - Django is always installed with Majlis
-        return
-    timezone.get_default_timezone.cache_clear()
 
 
 def pinned_zone(name: str) -> zoneinfo.ZoneInfo:

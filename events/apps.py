@@ -27,3 +27,9 @@ class EventsConfig(AppConfig):
         from events.page_permissions import connect
 
         connect()
+
+        from django.core import checks
+
+        from events.recompute import check_event_times
+
+        checks.register(check_event_times, checks.Tags.database)

@@ -62,7 +62,7 @@ def personal_feed(request, token: str):
     user = feed_owner(token)
     if user is None:
         raise Http404
-    body = items_ics(personal_feed_items(user), name=_("My events"), method="PUBLISH")
+    body = items_ics(personal_feed_items(user), name=_("My events"))
     response = _calendar_response(request, body, max_age=PERSONAL_MAX_AGE, private=True)
     response["X-Robots-Tag"] = "noindex, nofollow"
     return response

@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.core.exceptions import ObjectDoesNotExist
 from django.utils import timezone
-from icalendar import Calendar, Event, vCalAddress
+from icalendar import Calendar, Event, vCalAddress, vDuration
 
 from events.vtimezone import vtimezone
 
@@ -95,15 +95,23 @@ def event_item(event, *, with_online_link: bool = False, stamp: dt.datetime | No
         location=event_location(event, with_online_link=with_online_link),
         url=url,
         sequence=event_sequence(event),
-        stamp=stamp or event.last_published_at or event.latest_revision_created_at,
+        # The last change of the page; a page created in code, without a revision, has none: its first
+        # publication or its start stands in, so that the file (and its ETag) is the same from one request to
+        # the next rather than stamped with the current second.
+        stamp=stamp
+        or event.last_published_at
+        or event.latest_revision_created_at
+        or event.first_published_at
+        or event.start,
     )
 
 
 def items_ics(items: Iterable[CalendarItem], *, name: str | None = None, method: str | None = None) -> bytes:
     """A VCALENDAR of `items`, with one VTIMEZONE per zone they use, covering all of them plus a margin.
 
-    `name` makes it a subscribable feed (NAME, X-WR-CALNAME, refresh interval); `method` is the iTIP method
-    (PUBLISH, REQUEST, CANCEL) or None for a plain file.
+    `name` makes it a subscribable feed (NAME, X-WR-CALNAME, refresh interval); `method` is the iTIP method of an
+    invitation (REQUEST, CANCEL, with ORGANIZER and ATTENDEE), or None for a plain file or feed: RFC 5546 wants an
+    ORGANIZER in every event of a METHOD:PUBLISH, which public files and feeds do not have.
     """
     items = list(items)
     calendar = Calendar()
@@ -116,7 +124,7 @@ def items_ics(items: Iterable[CalendarItem], *, name: str | None = None, method:
         calendar.add("NAME", name)
         calendar.add("X-WR-CALNAME", name)
         calendar.add("REFRESH-INTERVAL", REFRESH_INTERVAL, parameters={"VALUE": "DURATION"})
-        calendar.add("X-PUBLISHED-TTL", REFRESH_INTERVAL)
+        calendar.add("X-PUBLISHED-TTL", vDuration(REFRESH_INTERVAL))  # a DURATION ("PT1H"), as Outlook reads it
     for zone_name, (first, last) in sorted(_zone_ranges(items).items()):
         calendar.add_component(vtimezone(zone_name, first, last))
     for item in items:
@@ -124,14 +132,14 @@ def items_ics(items: Iterable[CalendarItem], *, name: str | None = None, method:
     return calendar.to_ical()
 
 
-def event_ics(event, *, method: str | None = "PUBLISH") -> bytes:
+def event_ics(event, *, method: str | None = None) -> bytes:
     """One event as a VCALENDAR: the "download .ics" file of the event page."""
     return items_ics([event_item(event)], method=method)
 
 
 def events_feed_ics(events, *, name: str) -> bytes:
     """Several events as a subscribable feed (the public feed; the personal feed adds other items)."""
-    return items_ics([event_item(event) for event in events], name=name, method="PUBLISH")
+    return items_ics([event_item(event) for event in events], name=name)
 
 
 def registration_invitation(

@@ -166,6 +166,9 @@ def meeting_request_accept(*, request: MeetingRequest, by) -> MeetingRequest:
     _place(session, [request])
     log(instance=request, action="partnerships.meeting_accept", user=by)
     notify("meeting_accepted", request, [request.requester.user])
+    if request.is_scheduled:
+        # The person who accepted gets the time, the table and the invitation too (the .ics for their calendar).
+        notify("meeting_scheduled", request, [request.recipient.user])
     return request
 
 

@@ -3,7 +3,7 @@ import os
 from django.core.wsgi import get_wsgi_application
 
 from config import paths  # noqa: F401  (puts the apps on sys.path)
-from core.time import use_pinned_tzdata
+from config.tz import use_pinned_tzdata
 
 use_pinned_tzdata()  # the pinned tzdata package, not the operating system's zone files
 

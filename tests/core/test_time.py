@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 from django.db import connection
 
+from config.tz import use_pinned_tzdata
 from core.checks import check_database_zone_data, check_zone_data
-from core.time import day_bounds, month_bounds, pinned_zone, start_of_day, use_pinned_tzdata, year_bounds
+from core.time import day_bounds, month_bounds, pinned_zone, start_of_day, year_bounds
 
 ROOT = Path(__file__).resolve().parents[2]
 STALE = ROOT / "tests" / "fixtures" / "tzdata-2025b"  # Africa/Casablanca under the old law (UTC+1, Ramadan dips)

@@ -97,9 +97,11 @@ def test_public_feed_with_an_unknown_type_is_a_bad_request(client, events_index)
 def test_public_feed_is_a_named_subscribable_calendar(client, events_index):
     calendar = Calendar.from_ical(client.get(PUBLIC_FEED).content)
 
-    assert calendar["METHOD"] == "PUBLISH"
+    assert "METHOD" not in calendar  # no ORGANIZER in a feed, so no METHOD:PUBLISH (RFC 5546)
     assert "X-WR-CALNAME" in calendar
     assert calendar["REFRESH-INTERVAL"].to_ical() == b"PT1H"
+    # Outlook reads X-PUBLISHED-TTL as an RFC 5545 DURATION: "1:00:00" is ignored.
+    assert b"\r\nX-PUBLISHED-TTL:PT1H\r\n" in client.get(PUBLIC_FEED).content
 
 
 def test_public_feed_may_be_cached_by_clients_and_proxies(client, events_index):

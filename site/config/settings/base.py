@@ -6,7 +6,7 @@ import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
 from config.env import env_bool, env_int, env_list, env_str
-from core.time import use_pinned_tzdata
+from config.tz import use_pinned_tzdata
 
 # Every entry point loads these settings (tests and the tasks worker included): zone computations use the pinned
 # tzdata package from here on, whatever the operating system carries (core.time).

@@ -104,7 +104,7 @@ def test_the_requester_gets_the_acceptance_with_slot_table_and_invitation(client
 
     pending.refresh_from_db()
     assert pending.starts_at == session.slots[0].start and pending.table == 1
-    assert [message.to for message in mail.outbox] == [[ana.user.email]]
+    assert [message.to for message in mail.outbox] == [[ana.user.email], [ben.user.email]]
     message = mail.outbox[0]
     assert ben.name in message.subject
     assert message.body.startswith("Bonjour,")  # Alice's language, not Bruno's
@@ -121,6 +121,21 @@ def test_the_requester_gets_the_acceptance_with_slot_table_and_invitation(client
     assert ben.name in str(vevent["SUMMARY"])
     assert str(vevent["DESCRIPTION"]).endswith(" 1")
     assert str(vevent["ATTENDEE"]) == f"mailto:{ana.user.email}"
+
+
+def test_the_member_who_accepts_gets_the_slot_and_the_invitation_too(client, session, pending, ana, ben):
+    client.force_login(ben.user)
+
+    client.post(reverse("partnerships:meeting_request_action", args=[pending.pk, "accept"]))
+
+    [message] = [message for message in mail.outbox if message.to == [ben.user.email]]
+    assert ana.name in message.subject
+    vevent = invitation(message).events[0]
+    assert invitation(message)["METHOD"] == "REQUEST"
+    assert str(vevent["UID"]) == f"meeting-{pending.pk}@testserver"
+    assert vevent.decoded("DTSTART") == session.slots[0].start
+    assert str(vevent["ATTENDEE"]) == f"mailto:{ben.user.email}"
+    assert ana.name in str(vevent["SUMMARY"])
 
 
 def test_an_acceptance_without_a_free_slot_says_so_and_carries_no_invitation(session, ana, ben):
