@@ -7,7 +7,12 @@ class CoreConfig(AppConfig):
     verbose_name = "Core"
 
     def ready(self):
+        from django.conf import settings
+
         from core.checks import check_database_zone_data, check_zone_data
+        from core.time import pin_process_zone
+
+        pin_process_zone(settings.TIME_ZONE)
 
         checks.register(check_zone_data)
         checks.register(check_database_zone_data, checks.Tags.database)

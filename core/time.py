@@ -14,6 +14,8 @@ To follow a change of the law: bump `tzdata` in uv.lock (`uv lock --upgrade-pack
 """
 
 import datetime as dt
+import os
+import time
 import zoneinfo
 from importlib import resources
 
@@ -27,6 +29,15 @@ def pinned_zone(name: str) -> zoneinfo.ZoneInfo:
     """The zone as the pinned `tzdata` package has it, whatever zoneinfo's search path says."""
     with resources.files("tzdata.zoneinfo").joinpath(*name.split("/")).open("rb") as data:
         return zoneinfo.ZoneInfo.from_file(data, key=name)
+
+
+def pin_process_zone(name: str) -> None:
+    """Point the C library's local time (`time.localtime`, the timestamps of log lines) at the pinned file of
+    `name`. Django sets TZ to the bare zone name, which the C library looks up in the system's stale folder."""
+    path = resources.files("tzdata.zoneinfo").joinpath(*name.split("/"))
+    if hasattr(time, "tzset") and path.is_file():
+        os.environ["TZ"] = f":{path}"
+        time.tzset()
 
 
 def pinned_version() -> str:

@@ -4,6 +4,7 @@ import datetime as dt
 import os
 import subprocess
 import sys
+import time
 import zoneinfo
 from pathlib import Path
 
@@ -114,3 +115,10 @@ def test_the_database_check_warns_exactly_when_postgresql_disagrees():
     assert [warning.id for warning in warnings if "Africa/Casablanca" in warning.msg] == (
         [] if agrees else ["core.W002"]
     )
+
+
+def test_the_c_librarys_local_time_uses_the_pinned_data_too():
+    # Log lines are stamped through time.localtime: Django sets TZ to the bare name, read from the system folder.
+    december = dt.datetime(2026, 12, 10, 9, tzinfo=dt.UTC).timestamp()
+    assert time.localtime(december).tm_gmtoff == 0
+    assert os.environ["TZ"].endswith("tzdata/zoneinfo/Africa/Casablanca")
