@@ -57,6 +57,24 @@ def ice_is_valid(value: str) -> bool:
     return True
 
 
+# The DGI's identifiant fiscal (IF) has up to 8 digits; the registre du commerce (RC) number is the one a commercial
+# court's registry gives, digits only (the court's city is not part of it). Neither has a published check digit.
+IF_MAX_DIGITS = 8
+RC_MAX_DIGITS = 10
+
+
+def validate_if_number(value: str) -> None:
+    if value and not re.fullmatch(rf"\d{{1,{IF_MAX_DIGITS}}}", _compact(value)):
+        raise ValidationError(_("The IF (identifiant fiscal) has only digits, 8 at most."), code="invalid_if")
+
+
+def validate_rc(value: str) -> None:
+    if value and not re.fullmatch(rf"\d{{1,{RC_MAX_DIGITS}}}", _compact(value)):
+        raise ValidationError(
+            _("The RC number has only digits (the registry's number, without the court's city)."), code="invalid_rc"
+        )
+
+
 def validate_rib(value: str) -> None:
     """A Moroccan RIB: 24 digits (bank, city, account number and key), spaces allowed."""
     if not re.fullmatch(r"\d{24}", _compact(value)):

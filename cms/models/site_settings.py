@@ -6,7 +6,7 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 
 from core.i18n import localized
-from core.validators import validate_bic, validate_iban, validate_ice, validate_rib
+from core.validators import validate_bic, validate_iban, validate_ice, validate_if_number, validate_rc, validate_rib
 
 
 @register_setting(icon="site")
@@ -44,8 +44,12 @@ class AssociationSettings(BaseSiteSetting):
         validators=[validate_ice],
         help_text=_("Identifiant commun de l'entreprise."),
     )
-    rc = models.CharField(_("RC"), max_length=40, blank=True, help_text=_("Registre du commerce."))
-    if_number = models.CharField(_("IF"), max_length=40, blank=True, help_text=_("Identifiant fiscal."))
+    rc = models.CharField(
+        _("RC"), max_length=40, blank=True, help_text=_("Registre du commerce."), validators=[validate_rc]
+    )
+    if_number = models.CharField(
+        _("IF"), max_length=40, blank=True, help_text=_("Identifiant fiscal."), validators=[validate_if_number]
+    )
     cnss = models.CharField(_("CNSS"), max_length=40, blank=True)
 
     bank_name = models.CharField(_("bank"), max_length=120, blank=True)

@@ -3,7 +3,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from core.i18n import localized
-from core.validators import validate_country_code, validate_ice
+from core.validators import validate_country_code, validate_ice, validate_if_number, validate_rc
 
 
 class Region(models.TextChoices):
@@ -106,8 +106,12 @@ class Organisation(models.Model):
         validators=[validate_ice],
         help_text=_("Identifiant commun de l'entreprise: 15 digits."),
     )
-    rc = models.CharField(_("RC"), max_length=40, blank=True, help_text=_("Registre du commerce."))
-    if_number = models.CharField(_("IF"), max_length=40, blank=True, help_text=_("Identifiant fiscal."))
+    rc = models.CharField(
+        _("RC"), max_length=40, blank=True, help_text=_("Registre du commerce."), validators=[validate_rc]
+    )
+    if_number = models.CharField(
+        _("IF"), max_length=40, blank=True, help_text=_("Identifiant fiscal."), validators=[validate_if_number]
+    )
     sectors = models.ManyToManyField(Sector, related_name="organisations", blank=True, verbose_name=_("sectors"))
     size_band = models.CharField(_("size"), max_length=20, choices=SizeBand.choices, blank=True)
     city = models.CharField(_("city"), max_length=120, blank=True)

@@ -1,4 +1,4 @@
-"""The identifier checks in core.validators: ICE, RIB, IBAN, SWIFT/BIC and country codes."""
+"""The identifier checks in core.validators: ICE, IF, RC, RIB, IBAN, SWIFT/BIC and country codes."""
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -10,6 +10,8 @@ from core.validators import (
     validate_country_code,
     validate_iban,
     validate_ice,
+    validate_if_number,
+    validate_rc,
     validate_rib,
 )
 from tests.factories.identifiers import valid_ice
@@ -189,3 +191,36 @@ def test_compact_ice_drops_the_grouping_people_copy_from_documents():
 
     assert compact_ice("001 234.567-000\u00a0062") == "001234567000062"
     assert compact_ice("") == ""
+
+
+# IF and RC
+
+
+@pytest.mark.parametrize("value", ["", "40000613", "1234567", "4000 0613"])
+def test_if_numbers_of_up_to_8_digits_are_accepted(value):
+    validate_if_number(value)
+
+
+@pytest.mark.parametrize("value", ["400006131", "IF40000613", "4000-06A3"])
+def test_other_if_numbers_are_refused(value):
+    assert _refusal(validate_if_number, value).messages == ["The IF (identifiant fiscal) has only digits, 8 at most."]
+
+
+@pytest.mark.parametrize("value", ["", "400001", "123 456"])
+def test_rc_numbers_are_digits(value):
+    validate_rc(value)
+
+
+def test_an_rc_with_the_courts_city_is_refused_with_a_hint():
+    message = _refusal(validate_rc, "Casablanca 123456").messages[0]
+    assert message == "The RC number has only digits (the registry's number, without the court's city)."
+
+
+def test_the_if_message_is_shown_in_french_and_arabic():
+    with translation.override("fr"):
+        assert "IF" in _refusal(validate_if_number, "ABC").messages[0]
+        french = _refusal(validate_if_number, "ABC").messages[0]
+    with translation.override("ar"):
+        arabic = _refusal(validate_if_number, "ABC").messages[0]
+    assert french != "The IF (identifiant fiscal) has only digits, 8 at most."
+    assert arabic not in (french, "The IF (identifiant fiscal) has only digits, 8 at most.")
