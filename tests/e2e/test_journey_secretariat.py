@@ -118,6 +118,8 @@ def test_secretariat_approves_an_article_an_application_and_checks_an_attendee_i
     check_admin_accessibility(page, f"{JOURNEY}-applications")
     screenshot(page, "applications")
     pending.get_by_role("link", name=re.compile("Souss Composites")).first.click()
+    # The edit view's panels are shown once Wagtail's tabs script has run: wait for them rather than race it.
+    page.locator("main").get_by_text("Brahim Ouali").first.wait_for()
     assert "Brahim Ouali" in page.locator("main").inner_text()
     check_admin_accessibility(page, f"{JOURNEY}-application")
     screenshot(page, "application")
