@@ -15,8 +15,8 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.core import checks
-from django.db import transaction
-from django.db.models import Q
+from django.db import DatabaseError, transaction
+from django.db.models import Count, Q
 from django.utils import timezone
 
 from events.calendar_signals import event_calendar_state_sync
@@ -47,10 +47,13 @@ def events_out_of_step(*, now: dt.datetime | None = None) -> list[Moved]:
     moved = []
     # Either instant may be the stale one: an event counts as not over if its stored end, or the one derived now,
     # is still ahead (a margin of a day covers any offset).
-    candidates = EventPage.objects.filter(Q(end__gt=now - dt.timedelta(days=1))).order_by("start", "pk")
-    for event in candidates.only(
-        "pk", "title", "start_date", "start_time", "end_date", "end_time", "time_zone", "start", "end", "live"
-    ):
+    candidates = (
+        EventPage.objects.filter(end__gt=now - dt.timedelta(days=1))
+        .only("pk", "title", "start_date", "start_time", "end_date", "end_time", "time_zone", "start", "end", "live")
+        .annotate(attendees=Count("registrations", filter=Q(registrations__status=Registration.Status.CONFIRMED)))
+        .order_by("start", "pk")
+    )
+    for event in candidates:
         start, end = _derived(event)
         if start is None or end is None or (start, end) == (event.start, event.end) or max(end, event.end) <= now:
             continue
@@ -64,7 +67,7 @@ def events_out_of_step(*, now: dt.datetime | None = None) -> list[Moved]:
                 new_start=start,
                 old_end=event.end,
                 new_end=end,
-                attendees=Registration.objects.confirmed().filter(event_id=event.pk).count(),
+                attendees=event.attendees,
                 live=event.live,
             )
         )
@@ -93,7 +96,7 @@ def check_event_times(app_configs=None, databases=None, **kwargs):
         return []
     try:
         moved = events_out_of_step()
-    except Exception:
+    except DatabaseError:  # before the first migration the tables do not exist yet
         return []
     if not moved:
         return []
