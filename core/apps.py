@@ -10,9 +10,11 @@ class CoreConfig(AppConfig):
         from django.conf import settings
 
         from core.checks import check_database_zone_data, check_zone_data
+        from core.clock_changes import check_recomputed_times
         from core.time import pin_process_zone
 
         pin_process_zone(settings.TIME_ZONE)
 
         checks.register(check_zone_data)
         checks.register(check_database_zone_data, checks.Tags.database)
+        checks.register(check_recomputed_times, checks.Tags.database)

@@ -40,6 +40,20 @@ def pin_process_zone(name: str) -> None:
         time.tzset()
 
 
+def system_zone(name: str) -> zoneinfo.ZoneInfo:
+    """The zone as the operating system's files have it (the folders zoneinfo searches when not pinned), or as the
+    pinned package has it when the system has no such file. It is how instants were computed before the pinning:
+    migrations use it to recover the wall-clock times that rows saved then were typed in."""
+    import sysconfig
+
+    for folder in (sysconfig.get_config_var("TZPATH") or "").split(os.pathsep):
+        path = os.path.join(folder, *name.split("/")) if folder else ""
+        if path and os.path.isfile(path):
+            with open(path, "rb") as data:
+                return zoneinfo.ZoneInfo.from_file(data, key=name)
+    return pinned_zone(name)
+
+
 def pinned_version() -> str:
     import tzdata
 
@@ -65,6 +79,37 @@ def zone_disagreements(names=CHECKED_ZONES) -> dict[str, dt.datetime]:
                 found[name] = instant
                 break
     return found
+
+
+# --- Wall-clock times --------------------------------------------------------------------------------------
+
+
+class NonExistentLocalTime(ValueError):
+    """The wall-clock time is skipped by a clock change in that zone (clocks jump forward over it)."""
+
+
+def local_to_aware(day: dt.date, time: dt.time, zone_name: str, *, strict: bool = True) -> dt.datetime:
+    """The instant at which clocks in `zone_name` show `day` `time`.
+
+    During the hour repeated when clocks go back, the first occurrence is taken. A time skipped when clocks go
+    forward raises NonExistentLocalTime when `strict`, else is read with the offset in force before the change.
+    """
+    zone = zoneinfo.ZoneInfo(zone_name)
+    naive = dt.datetime.combine(day, time)
+    aware = naive.replace(tzinfo=zone)
+    if strict and aware.astimezone(dt.UTC).astimezone(zone).replace(tzinfo=None) != naive:
+        raise NonExistentLocalTime(f"{naive} does not exist in {zone_name}")
+    return aware
+
+
+def wall_clock_to_instant(local: dt.datetime, zone_name: str, *, strict: bool = False) -> dt.datetime:
+    """A naive wall-clock time of `zone_name` as an aware instant in UTC (see local_to_aware)."""
+    return local_to_aware(local.date(), local.time(), zone_name, strict=strict).astimezone(dt.UTC)
+
+
+def instant_to_wall_clock(instant: dt.datetime, zone_name: str) -> dt.datetime:
+    """What clocks in `zone_name` show at `instant`, naive."""
+    return instant.astimezone(zoneinfo.ZoneInfo(zone_name)).replace(tzinfo=None)
 
 
 # --- UTC bounds of local periods ------------------------------------------------------------------------------

@@ -54,7 +54,8 @@ def seed_registrations(pages: SitePages) -> None:
             defaults={
                 "is_open": True,
                 "waitlist_enabled": True,
-                "cancellation_deadline": event.start - dt.timedelta(days=days) if days else None,
+                # Typed as organisers do, in the event's local time: the event's start time, `days` before.
+                "cancellation_deadline_local": event.local_start - dt.timedelta(days=days) if days else None,
                 **options,
             },
         )

@@ -28,8 +28,7 @@ class EventsConfig(AppConfig):
 
         connect()
 
-        from django.core import checks
+        from core.clock_changes import register_recompute
+        from events.recompute import KINDS, recompute_events
 
-        from events.recompute import check_event_times
-
-        checks.register(check_event_times, checks.Tags.database)
+        register_recompute("events", recompute_events, kinds=KINDS)

@@ -6,11 +6,10 @@ September 2026 Morocco was on UTC+1 with Ramadan dips to UTC+0, since 20 Septemb
 recomputed from the typed wall-clock times (`manage.py recompute_event_times`).
 """
 
-import datetime as dt
 from functools import cache
-from zoneinfo import ZoneInfo, available_timezones
+from zoneinfo import available_timezones
 
-from core.time import HOME_TIME_ZONE
+from core.time import HOME_TIME_ZONE, NonExistentLocalTime, local_to_aware
 
 __all__ = [
     "HOME_TIME_ZONE",
@@ -22,10 +21,6 @@ __all__ = [
 ]
 
 
-class NonExistentLocalTime(ValueError):
-    """The wall-clock time is skipped by a clock change in that zone (clocks jump forward over it)."""
-
-
 @cache
 def time_zone_names() -> list[str]:
     return sorted(available_timezones())
@@ -34,20 +29,6 @@ def time_zone_names() -> list[str]:
 def time_zone_choices() -> list[tuple[str, str]]:
     # A callable, so migrations don't freeze the tz database's list of names.
     return [(name, name.replace("_", " ")) for name in time_zone_names()]
-
-
-def local_to_aware(day: dt.date, time: dt.time, zone_name: str, *, strict: bool = True) -> dt.datetime:
-    """The instant at which clocks in `zone_name` show `day` `time`.
-
-    During the hour repeated when clocks go back, the first occurrence is taken. A time skipped when clocks go
-    forward raises NonExistentLocalTime when `strict`, else is read with the offset in force before the change.
-    """
-    zone = ZoneInfo(zone_name)
-    naive = dt.datetime.combine(day, time)
-    aware = naive.replace(tzinfo=zone)
-    if strict and aware.astimezone(dt.UTC).astimezone(zone).replace(tzinfo=None) != naive:
-        raise NonExistentLocalTime(f"{naive} does not exist in {zone_name}")
-    return aware
 
 
 def is_time_zone(name: str) -> bool:

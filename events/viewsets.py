@@ -266,7 +266,15 @@ class TicketTypeViewSet(ModelViewSet):
     filterset_class = TicketTypeFilterSet
     search_fields = ["name", "name_en", "name_ar", "event__title"]
     search_backend_name = None
-    list_export = ["event.title", "name", "member_price", "non_member_price", "quota", "sales_start", "sales_end"]
+    list_export = [
+        "event.title",
+        "name",
+        "member_price",
+        "non_member_price",
+        "quota",
+        "sales_start_local",
+        "sales_end_local",
+    ]
     export_headings = {"event.title": _("Event")}
     export_filename = "ticket-types"
     form_fields = [
@@ -277,8 +285,8 @@ class TicketTypeViewSet(ModelViewSet):
         "member_price",
         "non_member_price",
         "quota",
-        "sales_start",
-        "sales_end",
+        "sales_start_local",
+        "sales_end_local",
         "sort_order",
         "is_active",
     ]
@@ -311,7 +319,7 @@ class RegistrationSettingsViewSet(ModelViewSet):
         "is_open",
         "capacity",
         "payment_deadline_hours",
-        "cancellation_deadline",
+        "cancellation_deadline_local",
         "refund_rule",
         "waitlist_enabled",
         "waitlist_offer_hours",

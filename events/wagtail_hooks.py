@@ -6,7 +6,7 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
 from core.page_context import PAGE_CONTEXT_HOOK
-from events import page_context
+from events import clock_report, page_context
 from events.admin_panels import UpcomingEventsPanel
 from events.admin_permissions import RegistrationPermissionPolicy, StaffModelPermissionPolicy, WaitlistPermissionPolicy
 from events.models import EventPage, Question, Registration, RegistrationSettings, TicketType, WaitlistEntry
@@ -58,3 +58,13 @@ def event_registrations_header_button(page, user, view_name=None, next_url=None)
 @hooks.register("register_page_listing_more_buttons")
 def event_registrations_listing_button(page, user, next_url=None):
     yield from _registrations_button(page, user, priority=70)
+
+
+@hooks.register("register_admin_urls")
+def register_recomputed_times_urls():
+    return clock_report.urls()
+
+
+@hooks.register("register_reports_menu_item")
+def register_recomputed_times_menu_item():
+    return clock_report.menu_item()

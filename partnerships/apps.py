@@ -16,3 +16,8 @@ class PartnershipsConfig(AppConfig):
         from partnerships import privacy
 
         privacy.register()
+
+        from core.clock_changes import register_recompute
+        from partnerships.meetings.recompute import KINDS, recompute_meetings
+
+        register_recompute("partnerships", recompute_meetings, kinds=KINDS)

@@ -12,6 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.i18n import localized
+from core.time import HOME_TIME_ZONE
+from core.wall_clock import WallClockField, WallClockMixin
 
 
 def new_registration_code() -> str:
@@ -36,8 +38,19 @@ class TicketTypeQuerySet(models.QuerySet):
         )
 
 
-class TicketType(models.Model):
-    """A kind of ticket for an event, with its price for members of a current company and for everyone else."""
+class EventWallClockMixin(WallClockMixin):
+    """Deadlines of an event, typed in the event's local time (core.wall_clock)."""
+
+    class Meta:
+        abstract = True
+
+    def wall_clock_zone(self) -> str:
+        return self.event.time_zone if self.event_id else HOME_TIME_ZONE
+
+
+class TicketType(EventWallClockMixin):
+    """A kind of ticket for an event, with its price for members of a current company and for everyone else.
+    Its sales dates are typed in the event's local time; the instants queries use follow from them."""
 
     # Not pages' content: Wagtail's reference index ("usage") would only fill up with them.
     wagtail_reference_index_ignore = True
@@ -63,12 +76,19 @@ class TicketType(models.Model):
     quota = models.PositiveIntegerField(
         _("quota"), null=True, blank=True, help_text=_("Seats for this ticket. Empty for no limit but the event's.")
     )
-    sales_start = models.DateTimeField(_("sales start"), null=True, blank=True)
-    sales_end = models.DateTimeField(_("sales end"), null=True, blank=True)
+    sales_start_local = WallClockField(
+        _("sales start"), null=True, blank=True, help_text=_("In the event's local time. Empty: on sale at once.")
+    )
+    sales_end_local = WallClockField(
+        _("sales end"), null=True, blank=True, help_text=_("In the event's local time. Empty: until the event.")
+    )
+    sales_start = models.DateTimeField(_("sales start (instant)"), null=True, blank=True, editable=False)
+    sales_end = models.DateTimeField(_("sales end (instant)"), null=True, blank=True, editable=False)
     sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
     is_active = models.BooleanField(_("offered"), default=True)
 
     objects = TicketTypeQuerySet.as_manager()
+    wall_clocks = {"sales_start": "sales_start_local", "sales_end": "sales_end_local"}
 
     class Meta:
         verbose_name = _("ticket type")
@@ -99,7 +119,7 @@ class RefundRule(models.TextChoices):
     NONE = "none", _("No refund")
 
 
-class RegistrationSettings(models.Model):
+class RegistrationSettings(EventWallClockMixin):
     """How registration works for one event. Its row is also the lock that serialises seat allocation."""
 
     wagtail_reference_index_ignore = True
@@ -116,11 +136,14 @@ class RegistrationSettings(models.Model):
         default=48,
         help_text=_("An unpaid reservation expires after this many hours and its seat is freed."),
     )
-    cancellation_deadline = models.DateTimeField(
+    cancellation_deadline_local = WallClockField(
         _("cancellation deadline"),
         null=True,
         blank=True,
-        help_text=_("Attendees can cancel until then. Empty: until the event starts."),
+        help_text=_("In the event's local time. Attendees can cancel until then. Empty: until the event starts."),
+    )
+    cancellation_deadline = models.DateTimeField(
+        _("cancellation deadline (instant)"), null=True, blank=True, editable=False
     )
     refund_rule = models.CharField(
         _("refund on cancellation"), max_length=10, choices=RefundRule, default=RefundRule.FULL
@@ -131,6 +154,8 @@ class RegistrationSettings(models.Model):
         default=24,
         help_text=_("How long a freed seat is kept for the next person."),
     )
+
+    wall_clocks = {"cancellation_deadline": "cancellation_deadline_local"}
 
     class Meta:
         verbose_name = _("registration settings")

@@ -169,7 +169,7 @@ class BrokerageSessionViewSet(ModelViewSet):
         "breaks",
         "tables",
         "cap",
-        "request_deadline",
+        "request_deadline_local",
     ]
     ordering = ["-request_deadline"]
 

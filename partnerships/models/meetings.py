@@ -10,6 +10,8 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
+from core.time import HOME_TIME_ZONE
+from core.wall_clock import WallClockField, WallClockMixin
 from partnerships.meetings.scheduling import Slot, build_slots
 
 
@@ -28,7 +30,7 @@ def parse_breaks(value) -> list[tuple[dt.time, dt.time]]:
     return pairs
 
 
-class BrokerageSession(models.Model):
+class BrokerageSession(WallClockMixin):
     """The B2B meetings of one event: on its days, slots of a fixed length between the day's hours, breaks aside."""
 
     wagtail_reference_index_ignore = True
@@ -50,7 +52,12 @@ class BrokerageSession(models.Model):
     )
     tables = models.PositiveSmallIntegerField(_("number of tables"), default=10)
     cap = models.PositiveSmallIntegerField(_("meetings per participant at most"), default=8)
-    request_deadline = models.DateTimeField(_("request deadline"), help_text=_("Requests not answered by then expire."))
+    request_deadline_local = WallClockField(
+        _("request deadline"), help_text=_("In the event's local time. Requests not answered by then expire.")
+    )
+    request_deadline = models.DateTimeField(_("request deadline (instant)"), editable=False)
+
+    wall_clocks = {"request_deadline": "request_deadline_local"}
 
     class Meta:
         verbose_name = _("brokerage session")
@@ -59,7 +66,11 @@ class BrokerageSession(models.Model):
     def __str__(self):
         return str(self.event)
 
+    def wall_clock_zone(self) -> str:
+        return self.event.time_zone if self.event_id else HOME_TIME_ZONE
+
     def clean(self):
+        super().clean()
         errors = {}
         try:
             parse_breaks(self.breaks)
@@ -147,8 +158,9 @@ class MeetingRequestQuerySet(models.QuerySet):
         return self.filter(status=MeetingRequest.Status.ACCEPTED, starts_at__isnull=False)
 
 
-class MeetingRequest(models.Model):
-    """One participant asks another for a meeting; accepted, it is placed on a slot and a table."""
+class MeetingRequest(WallClockMixin):
+    """One participant asks another for a meeting; accepted, it is placed on a slot and a table. The slot is kept
+    as the wall-clock times of the event's zone too, so that its instants follow a change of the zone data."""
 
     wagtail_reference_index_ignore = True
 
@@ -173,11 +185,14 @@ class MeetingRequest(models.Model):
     answered_at = models.DateTimeField(_("answered"), null=True, blank=True)
     starts_at = models.DateTimeField(_("starts at"), null=True, blank=True)
     ends_at = models.DateTimeField(_("ends at"), null=True, blank=True)
+    starts_local = WallClockField(_("starts at (local time)"), null=True, blank=True, editable=False)
+    ends_local = WallClockField(_("ends at (local time)"), null=True, blank=True, editable=False)
     table = models.PositiveSmallIntegerField(_("table"), null=True, blank=True)
     # iCalendar SEQUENCE of the meeting in personal feeds: bumped whenever its time changes after placement.
     sequence = models.PositiveIntegerField(default=0, editable=False)
 
     objects = MeetingRequestQuerySet.as_manager()
+    wall_clocks = {"starts_at": "starts_local", "ends_at": "ends_local"}
 
     class Meta:
         verbose_name = _("meeting")
@@ -197,6 +212,9 @@ class MeetingRequest(models.Model):
 
     def __str__(self):
         return f"{self.requester} → {self.recipient}"
+
+    def wall_clock_zone(self) -> str:
+        return self.session.event.time_zone
 
     @property
     def is_scheduled(self) -> bool:

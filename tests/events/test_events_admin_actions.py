@@ -1,13 +1,15 @@
 """The secretariat's actions from the "Events" menu: manual registration, another ticket or person, cancel,
 mark present, message all attendees, tickets and settings."""
 
+import datetime as dt
+
 import pytest
 from django.conf import settings
 from django.core import mail
 from django.urls import reverse
 from wagtail.models import PageLogEntry
 
-from events.models import Registration, TicketType, WaitlistEntry
+from events.models import EventPage, Registration, TicketType, WaitlistEntry
 from tests.events.staff import REGISTRATION_PERMISSIONS, log_in, staff_user
 from tests.factories.events import EventPageFactory
 from tests.factories.registrations import (
@@ -277,6 +279,43 @@ def test_adding_a_ticket_type(admin, event):
 
     assert response.status_code == 302
     assert TicketType.objects.get(name="VIP").non_member_price == 200_000
+
+
+def test_sales_dates_are_typed_in_the_event_s_local_time_whatever_the_editor_s_zone(admin, event):
+    """A Paris fair: 'sales end at 18:00' means 18:00 in Paris (16:00Z in summer), shown back as typed."""
+    EventPage.objects.filter(pk=event.pk).update(time_zone="Europe/Paris")
+
+    response = admin.post(
+        reverse("events_ticket_types:add"),
+        {
+            "event": event.pk,
+            "name": "Salon",
+            "non_member_price": "50000",
+            "sort_order": "0",
+            "sales_end_local": "2027-06-30 18:00",
+        },
+    )
+
+    assert response.status_code == 302
+    ticket = TicketType.objects.get(name="Salon")
+    assert ticket.sales_end_local == dt.datetime(2027, 6, 30, 18, 0)
+    assert ticket.sales_end == dt.datetime(2027, 6, 30, 16, tzinfo=dt.UTC)
+    form = admin.get(reverse("events_ticket_types:edit", args=[ticket.pk])).text
+    assert 'value="2027-06-30 18:00"' in form
+
+
+def test_a_sales_date_the_clocks_skip_is_refused_and_the_form_kept(admin, event):
+    EventPage.objects.filter(pk=event.pk).update(time_zone="Europe/Paris")
+
+    response = admin.post(
+        reverse("events_ticket_types:add"),
+        {"event": event.pk, "name": "Nuit", "sort_order": "0", "sales_start_local": "2027-03-28 02:30"},
+    )
+
+    assert response.status_code == 200
+    assert "les horloges sautent cette heure" in response.text
+    assert 'value="Nuit"' in response.text
+    assert not TicketType.objects.filter(name="Nuit").exists()
 
 
 def test_raising_the_capacity_offers_the_new_seat_to_the_waitlist(admin, event, ticket):

@@ -44,7 +44,7 @@ def test_the_secretariat_turns_on_a_brokerage_session_for_an_event(client, secre
             "breaks": '[["12:30", "14:00"]]',
             "tables": 12,
             "cap": 6,
-            "request_deadline": deadline.strftime("%Y-%m-%d %H:%M"),
+            "request_deadline_local": deadline.strftime("%Y-%m-%d %H:%M"),
         },
     )
 
@@ -66,7 +66,7 @@ def test_malformed_breaks_are_refused_with_the_form_kept(client, secretary):
             "breaks": '["midi"]',
             "tables": 2,
             "cap": 3,
-            "request_deadline": "2030-01-01 10:00",
+            "request_deadline_local": "2030-01-01 10:00",
         },
     )
 
