@@ -8,15 +8,12 @@ from cms import page_context
 from cms.models import NewsPage
 from cms.viewsets import NewsCategoryViewSet
 from core.page_context import PAGE_CONTEXT_HOOK
+from core.roles import works_in_back_office
 
 register_snippet(NewsCategoryViewSet)
 hooks.register(PAGE_CONTEXT_HOOK, page_context.add_page_context)
 
 _ACCOUNT_RESTRICTIONS = {PageViewRestriction.LOGIN, PageViewRestriction.GROUPS}
-
-
-def _is_staff(user) -> bool:
-    return user.is_authenticated and (user.is_staff or user.has_perm("wagtailadmin.access_admin"))
 
 
 # Runs before Wagtail's own check (order 0), which would redirect to the login page: a members-only article keeps
@@ -33,7 +30,7 @@ def serve_members_only_news_teaser(callback):
         refused = [r for r in restrictions if not r.accept_request(request)]
         if not refused or any(r.restriction_type not in _ACCOUNT_RESTRICTIONS for r in refused):
             return callback(page, request, serve_args, serve_kwargs)
-        if _is_staff(request.user):
+        if works_in_back_office(request.user):
             # The secretariat and editors read every article, members or not.
             response = page.serve(request, *serve_args, **serve_kwargs)
         else:

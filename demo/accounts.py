@@ -20,10 +20,6 @@ from django.contrib.auth.models import Group
 
 from demo import content
 
-EDITORS_GROUP = "Editor"  # a role created by members.0013_roles
-SECRETARIAT_GROUP = "Secretariat"
-STAFF_ROLES = {"editor", "secretariat"}
-
 
 def default_logins_path() -> Path:
     """Where the demo passwords are kept: .demo-logins.json (git-ignored), or DEMO_LOGINS_FILE (the benchmark
@@ -93,15 +89,12 @@ def seed_accounts(*, logins_path: Path | None = None) -> dict[str, object]:
         user.save()
 
         EmailAddress.objects.update_or_create(user=user, email=user.email, defaults={"verified": True, "primary": True})
-        if role == "editor":
-            user.groups.add(Group.objects.get_or_create(name=EDITORS_GROUP)[0])
-        if role == "secretariat":
-            group = Group.objects.filter(name=SECRETARIAT_GROUP).first()
-            if group:
-                user.groups.add(group)
+        # Back-office rights come from the role (a group made by members.0013_roles), as the admin grants them.
+        if spec.get("group"):
+            user.groups.add(Group.objects.get(name=spec["group"]))
 
         totp_secret = ""
-        if role in STAFF_ROLES:
+        if spec.get("group"):
             totp_secret = _ensure_totp(user, known.get(role, {}).get("totp_secret", ""))
         users[role] = user
         logins.append(DemoLogin(role, spec["label"], user.email, password, totp_secret))

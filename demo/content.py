@@ -36,13 +36,29 @@ ACCOUNTS = {
         "email": "salma.editrice@majlis.example",
         "first_name": "Salma",
         "last_name": "Idrissi",
-        "label": "Éditrice du site (groupe Wagtail « Editors »)",
+        "label": "Éditrice du site (rôle « Editor »)",
+        "group": "Editor",
+    },
+    "treasurer": {
+        "email": "nadia.tresoriere@majlis.example",
+        "first_name": "Nadia",
+        "last_name": "Benjelloun",
+        "label": "Trésorière (rôle « Treasurer » : commandes, paiements, factures)",
+        "group": "Treasurer",
+    },
+    "event_manager": {
+        "email": "omar.evenements@majlis.example",
+        "first_name": "Omar",
+        "last_name": "Chraibi",
+        "label": "Responsable des événements (rôle « Event manager » : inscriptions, billets, accueil)",
+        "group": "Event manager",
     },
     "secretariat": {
         "email": "secretariat@majlis.example",
         "first_name": "Youssef",
         "last_name": "Tazi",
-        "label": "Secrétariat (superutilisateur)",
+        "label": "Secrétariat (superutilisateur, rôle « Secretariat »)",
+        "group": "Secretariat",
     },
 }
 

@@ -3,10 +3,18 @@
 Read by the registration selectors (what the event page offers) and enforced by the services (events.services
 re-exports both, as before): a module below both, so that selectors never import services."""
 
+from core.roles import holds_permission
 from events.models import Registration, RegistrationSettings
 from members.models import OrganisationMember, Role
 
 _UNSET = object()
+# The permission of the roles that run registrations (Secretariat, Event manager): they act for any attendee.
+MANAGE_REGISTRATIONS = "events.change_registration"
+
+
+def manages_registrations(user) -> bool:
+    """The secretariat and event managers: their role lets them change registrations (no `is_staff` needed)."""
+    return holds_permission(user, MANAGE_REGISTRATIONS)
 
 
 def cancellation_deadline(registration: Registration, *, settings=_UNSET):
@@ -23,7 +31,7 @@ def can_manage(user, registration: Registration) -> bool:
     """The attendee, whoever registered them, an administrator of their company, or the secretariat."""
     if not user.is_authenticated:
         return False
-    if user.is_staff or user.pk in {registration.user_id, registration.registered_by_id}:
+    if manages_registrations(user) or user.pk in {registration.user_id, registration.registered_by_id}:
         return True
     return (
         registration.organisation_id is not None

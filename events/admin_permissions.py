@@ -7,12 +7,14 @@ secretariat's actions (another ticket, another person, cancel) and checking peop
 
 from wagtail.permission_policies import ModelPermissionPolicy
 
+from core.roles import works_in_back_office
+
 
 class StaffModelPermissionPolicy(ModelPermissionPolicy):
-    """Model permissions, for staff accounts only (the services refuse anyone else)."""
+    """Model permissions, for people whose role opens the back office (the services refuse anyone else)."""
 
     def user_has_permission(self, user, action):
-        return bool(user.is_active and user.is_staff) and super().user_has_permission(user, action)
+        return works_in_back_office(user) and super().user_has_permission(user, action)
 
     def user_has_any_permission(self, user, actions):
         return any(self.user_has_permission(user, action) for action in actions)

@@ -10,6 +10,7 @@ from django_tasks import task
 from wagtail.log_actions import log
 
 from core.mail import send_templated
+from events.access import manages_registrations
 from events.calendars import event_url
 from events.checkin import event_registrations
 from events.models import EventPage, Registration
@@ -31,7 +32,7 @@ class NoAttendees(RegistrationError):
 def event_message_attendees(*, event: EventPage, subject: str, body: str, by) -> int:
     """Queue one e-mail per confirmed attendee of `event` (from DEFAULT_FROM_EMAIL) and record it in the event's
     history. Returns how many were queued. Staff only (NotPermitted); raises EmptyMessage or NoAttendees."""
-    if by is None or not by.is_authenticated or not by.is_staff:
+    if not manages_registrations(by):
         raise NotPermitted()
     subject, body = " ".join((subject or "").split())[:SUBJECT_MAX_LENGTH], (body or "").strip()[:BODY_MAX_LENGTH]
     if not subject or not body:

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
+from core.roles import holds_permission
 from events.models import EventPage, Registration
 from events.services.errors import NotPermitted, RegistrationError
 
@@ -23,7 +24,7 @@ Status = Registration.Status
 
 def can_check_in(user) -> bool:
     """Staff who may change registrations (the secretariat and the people it gives that permission to)."""
-    return bool(user.is_authenticated and user.is_active and user.is_staff and user.has_perm(CHECK_IN_PERMISSION))
+    return holds_permission(user, CHECK_IN_PERMISSION)
 
 
 # --- Errors ---------------------------------------------------------------------------------------------------

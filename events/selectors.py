@@ -12,6 +12,7 @@ from django.utils.functional import SimpleLazyObject
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.images import get_image_model
 
+from core.roles import works_in_back_office
 from events.forms import EventFilterForm
 from events.models import EventIndexPage, EventPage, EventPageQuerySet, Speaker
 from events.registration_selectors import registration_panel
@@ -139,7 +140,7 @@ def event_page_details(*, event: EventPage, user) -> dict:
         "side_meetings": SimpleLazyObject(side_meetings),
         "show_online_link": bool(event.online_url)
         and user.is_authenticated
-        and (user.is_staff or (panel is not None and _confirmed(panel.registration))),
+        and (works_in_back_office(user) or (panel is not None and _confirmed(panel.registration))),
         "registration_panel": panel,
     }
 

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from core.views import domain_error_to_form
 from events import registration_selectors as selectors
+from events.access import manages_registrations
 from events.forms import ClaimForm, RegistrationForm
 from events.models import EventPage, Question, Registration, RegistrationSettings, WaitlistEntry
 from events.services import (
@@ -180,7 +181,7 @@ def _detail(request, registration: Registration, *, status: int = 200, error: st
     can_cancel = (
         registration.holds_seat
         and can_manage(request.user, registration)
-        and (request.user.is_staff or deadline is None or timezone.now() < deadline)
+        and (manages_registrations(request.user) or deadline is None or timezone.now() < deadline)
     )
     context = {
         "registration": registration,

@@ -13,6 +13,8 @@ from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
+from core.roles import works_in_back_office
+
 SECOND_FACTOR_TYPES = (Authenticator.Type.TOTP, Authenticator.Type.WEBAUTHN)
 
 # The admins' own login, logout and password pages only redirect to allauth's: always reachable.
@@ -49,9 +51,8 @@ class StaffTwoFactorMiddleware:
         return bool(_STAFF_PAGES.match(path))
 
     def _is_staff(self, user) -> bool:
-        return user.is_authenticated and (
-            user.is_staff or user.is_superuser or user.has_perm("wagtailadmin.access_admin")
-        )
+        # Anyone who may enter an admin: Django's (is_staff) or Wagtail's (a role).
+        return user.is_authenticated and (user.is_staff or works_in_back_office(user))
 
     def _require_second_factor(self, request: HttpRequest):
         authenticators = list(

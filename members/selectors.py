@@ -3,6 +3,7 @@
 from django.db.models import Count, Prefetch, Q, QuerySet
 from wagtail.images import get_image_model
 
+from core.roles import holds_permission
 from members.models import (
     Invitation,
     MembershipApplication,
@@ -66,7 +67,7 @@ def is_member(user) -> bool:
     """Logged-in members (people of an active company) and the secretariat may see contact details."""
     if not user.is_authenticated:
         return False
-    if user.is_staff:
+    if holds_permission(user, "members.change_organisation"):  # the secretariat
         return True
     return OrganisationMember.objects.filter(user=user).in_active_organisations().exists()
 

@@ -3,6 +3,7 @@
 from django.db import IntegrityError, transaction
 from wagtail.log_actions import log
 
+from events.access import manages_registrations
 from events.emails import send_registration_transferred
 from events.models import Registration, TicketType
 from events.models.registrations import new_registration_code
@@ -14,7 +15,7 @@ from events.services.registrations import email_confirmed
 
 
 def _check_staff(by) -> None:
-    if by is None or not by.is_authenticated or not by.is_staff:
+    if not manages_registrations(by):
         raise NotPermitted()
 
 

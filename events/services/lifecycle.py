@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
-from events.access import can_manage, cancellation_deadline
+from events.access import can_manage, cancellation_deadline, manages_registrations
 from events.models import RefundRule, Registration, RegistrationSettings
 from events.services import seats
 from events.services.errors import CancellationClosed, NotCancellable, NotPermitted
@@ -136,17 +136,18 @@ def registration_cancel(*, registration: Registration, by, refund: bool | None =
     """Cancel a registration and free its seat (offered to the waitlist).
 
     The attendee, the person who registered them or their company's administrator may cancel until the
-    cancellation deadline; the secretariat (`by.is_staff`) may at any time. An unpaid order is cancelled. A
-    paid one is refunded when `refund` is True, or by default when the event's rule is a full refund:
-    cheque, cash and transfer refunds are recorded at once (credit note issued; the treasurer pays the money
-    back), card refunds are made by the secretariat from the Stripe dashboard, whose webhook records them.
+    cancellation deadline; the secretariat and event managers (`manages_registrations`) may at any time. An
+    unpaid order is cancelled. A paid one is refunded when `refund` is True, or by default when the event's
+    rule is a full refund: cheque, cash and transfer refunds are recorded at once (credit note issued; the
+    treasurer pays the money back), card refunds are made by the secretariat from the Stripe dashboard, whose
+    webhook records them.
 
     Raises NotPermitted, CancellationClosed or NotCancellable.
     """
     if not can_manage(by, registration):
         raise NotPermitted()
     now = timezone.now()
-    if not by.is_staff:
+    if not manages_registrations(by):
         deadline = cancellation_deadline(registration)
         if deadline is not None and now >= deadline:
             raise CancellationClosed()

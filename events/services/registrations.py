@@ -14,6 +14,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from wagtail.log_actions import log
 
+from core.roles import works_in_back_office
 from events.emails import send_registration_cancelled, send_registration_confirmed, send_registration_email
 from events.models import Answer, EventPage, Question, Registration, RegistrationSettings, TicketType
 from events.services import seats
@@ -243,7 +244,9 @@ def _order_for(registration: Registration):
     # Who pays: the company administrator who registered a colleague, else the attendee (also when the
     # secretariat registered them); the order page and the reservation e-mail go to that person.
     registered_by = registration.registered_by
-    buyer = registered_by if registered_by is not None and not registered_by.is_staff else registration.user
+    buyer = (
+        registered_by if registered_by is not None and not works_in_back_office(registered_by) else registration.user
+    )
     return order_create(
         lines=[line],
         organisation=registration.organisation,

@@ -1,3 +1,5 @@
+from django.contrib.auth.models import Group
+
 BODY = "Le texte complet réservé à la lecture"
 
 
@@ -33,7 +35,8 @@ def test_signed_in_non_member_sees_only_the_teaser(client, django_user_model, me
 
 
 def test_staff_reads_the_body_of_a_members_only_article(client, django_user_model, members_only_article):
-    staff = django_user_model.objects.create_user(email="staff@example.ma", password="x" * 12, is_staff=True)
+    staff = django_user_model.objects.create_user(email="staff@example.ma", password="x" * 12)
+    staff.groups.add(Group.objects.get(name="Editor"))
     client.force_login(staff)
     html = client.get(members_only_article.url).content.decode()
     assert BODY in html

@@ -119,6 +119,20 @@ def test_secretariat_logs_in_with_its_totp_code(seeded, client):
     assert client.get("/admin/").status_code == 200
 
 
+@pytest.mark.parametrize(
+    ("role", "job"), [("treasurer", "payments_orders:index"), ("event_manager", "events_registrations:index")]
+)
+def test_the_treasurer_and_the_event_manager_log_in_and_reach_their_work(seeded, client, role, job):
+    login = seeded[role]
+    client.post(reverse("account_login"), {"login": login["email"], "password": login["password"]})
+    counters = list(yield_hotp_counters_from_time())
+    code = format_hotp_value(hotp_value(login["totp_secret"], counters[len(counters) // 2]))
+    client.post(reverse("mfa_authenticate"), {"code": code})
+
+    assert client.get(reverse(job)).status_code == 200
+    assert client.get(reverse("members_applications:index")).status_code == 302  # not their area
+
+
 def test_demo_passwords_are_not_in_the_repository(seeded, logins_file):
     tracked = subprocess.run(
         ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.core import mail
 from django.test import Client
 
+from core.roles import works_in_back_office
 from tests.factories.members import PASSWORD, AdminFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -17,7 +18,7 @@ def log_in(page, live_server, user):
     app and a session that passed it, as the staff pages require."""
     client = Client()
     client.force_login(user)
-    if user.is_staff:
+    if works_in_back_office(user):
         import time
 
         from tests.factories.accounts import add_totp, has_authenticator

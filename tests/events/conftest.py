@@ -1,7 +1,10 @@
 import pytest
+from django.contrib.auth.models import Group
 from wagtail.models import Site
 
 from tests.factories.events import EventIndexPageFactory
+
+SECRETARIAT = "Secretariat"
 
 
 @pytest.fixture
@@ -17,7 +20,10 @@ def events_index(site_root):
 
 @pytest.fixture
 def staff_user(django_user_model):
-    return django_user_model.objects.create_user(email="secretariat@astec.ma", password="x" * 12, is_staff=True)
+    """A member of the secretariat, as the admin's user form makes one: the Secretariat role, no is_staff flag."""
+    user = django_user_model.objects.create_user(email="secretariat@astec.ma", password="x" * 12)
+    user.groups.add(Group.objects.get(name=SECRETARIAT))
+    return user
 
 
 @pytest.fixture

@@ -47,8 +47,10 @@ class AccountUserFactory(factory.django.DjangoModelFactory):
 class StaffUserFactory(AccountUserFactory):
     first_name = "Youssef"
     last_name = "Alaoui"
-    is_staff = True
+    # Staff rights come from roles (core.roles), never from Django's is_staff flag, which the Wagtail admin's user
+    # form cannot set: only a superuser (made by createsuperuser) has it, for Django's own admin.
     is_superuser = True
+    is_staff = factory.SelfAttribute("is_superuser")
 
 
 def add_totp(user: User) -> str:
