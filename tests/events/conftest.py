@@ -1,7 +1,16 @@
 import pytest
+from django.core.cache import cache
 from wagtail.models import Site
 
 from tests.factories.events import EventIndexPageFactory
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Counts kept in the cache (check-in failures, rate limits) start at nothing in every test."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture
