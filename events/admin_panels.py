@@ -16,4 +16,5 @@ class UpcomingEventsPanel(Component):
             "rows": upcoming_fill_rates(),
             "registrations_url": reverse("events_registrations:index"),
             "waitlist_url": reverse("events_waitlist:index"),
+            "events_home_url": reverse("events_home:index"),
         }

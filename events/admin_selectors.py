@@ -1,8 +1,10 @@
-"""Reads for the secretariat's event screens: one event's figures, and the dashboard's upcoming events."""
+"""Reads for the secretariat's event screens: every event with its counts (the "Events" home), one event's
+figures, and the dashboard's upcoming events."""
 
+import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Count, F, IntegerField, OuterRef, Q, Subquery, Value
+from django.db.models import BooleanField, Case, Count, Exists, F, IntegerField, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -110,3 +112,35 @@ def upcoming_fill_rates(*, limit: int = 8) -> list[FillRate]:
         )
         for event in events
     ]
+
+
+def _count_over_translations(queryset) -> Subquery:
+    # Registrations made from any language version of the event's page.
+    counted = queryset.filter(event__translation_key=OuterRef("translation_key")).order_by()
+    return Coalesce(
+        Subquery(
+            counted.values("event__translation_key").annotate(n=Count("pk")).values("n"), output_field=IntegerField()
+        ),
+        Value(0),
+    )
+
+
+def events_listing(*, search: str = "", now: dt.datetime | None = None):
+    """Every event once, upcoming first (soonest first), then past ones (latest first), annotated with
+    `confirmed_count` and `checked_in_count` over all its language versions, and `ended` (one query per slice).
+
+    An event stands for all its translations by the first version made of it (the one its copies were made from);
+    `search` matches the title of any version.
+    """
+    now = now or timezone.now()
+    versions = EventPage.objects.filter(translation_key=OuterRef("translation_key"))
+    events = EventPage.objects.filter(~Exists(versions.filter(pk__lt=OuterRef("pk"))))
+    if search:
+        events = events.filter(Exists(versions.filter(title__icontains=search)))
+    confirmed = Registration.objects.filter(status=Status.CONFIRMED)
+    return events.annotate(
+        confirmed_count=_count_over_translations(confirmed),
+        checked_in_count=_count_over_translations(confirmed.filter(checked_in_at__isnull=False)),
+        ended=Case(When(end__lte=now, then=Value(True)), default=Value(False), output_field=BooleanField()),
+        upcoming_start=Case(When(end__gt=now, then=F("start"))),
+    ).order_by("ended", "upcoming_start", "-start", "-pk")

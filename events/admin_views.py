@@ -1,20 +1,23 @@
-"""The secretariat's event screens that are more than a listing: an event's registrations at a glance, the manual
-registration, a registration's page with its actions (another ticket, another person, cancel, check in), the
-message to all attendees, and the sheet of badges. Mounted under the registrations viewset (events.viewsets).
+"""The secretariat's event screens that are more than a listing: every event with its links and counts (the
+"Events" menu's home), an event's registrations at a glance, the manual registration, a registration's page with
+its actions (another ticket, another person, cancel, check in), the message to all attendees, and the sheet of
+badges. Mounted under the registrations viewset, the home under its own (events.viewsets).
 
 Each screen checks the Registration permission it needs; each write is one service call.
 """
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from wagtail.admin.forms.search import SearchForm
 
 from core.views import domain_error_message, domain_error_to_form
-from events import admin_selectors
+from events import admin_selectors, checkin
 from events.admin_forms import (
     CancelForm,
     ChangeTicketForm,
@@ -52,6 +55,30 @@ def _render(request, template: str, context: dict, *, status: int = 200, icon: s
 
 def _event(event_id: int) -> EventPage:
     return get_object_or_404(EventPage, pk=event_id)
+
+
+# --- Every event -----------------------------------------------------------------------------------------------
+
+EVENTS_PER_PAGE = 25
+
+
+def events_home(request):
+    """Every event, upcoming first then past, with its confirmed and checked-in counts and the ways in: its
+    registrations, its check-in page and its badges. Searchable by title; two queries per page (count, slice)."""
+    _require(request, "view")
+    search_form = SearchForm(request.GET or None, placeholder=_("Search events by title"))
+    search = search_form.cleaned_data["q"].strip() if search_form.is_valid() else ""
+    paginator = Paginator(admin_selectors.events_listing(search=search), EVENTS_PER_PAGE)
+    events = paginator.get_page(request.GET.get("p"))
+    context = {
+        "page_title": _("Events"),
+        "search_form": search_form,
+        "search": search,
+        "events": events,
+        "elided_page_range": paginator.get_elided_page_range(events.number, on_each_side=2, on_ends=1),
+        "can_check_in": checkin.can_check_in(request.user),
+    }
+    return _render(request, "events/admin/events_home.html", context, icon="date")
 
 
 # --- An event's registrations --------------------------------------------------------------------------------

@@ -2,7 +2,9 @@
 count of arrivals.
 
 A ticket's QR code holds its registration code (events.badges.qr_content). The scanner also accepts a URL ending
-in the code, so that a QR code read by a phone's own camera app and pasted in works too.
+in the code, so that a QR code read by a phone's own camera app and pasted in works too, and a code typed the way
+people type (events.codes: any case, spaces, no dashes, O for 0). Failed look-ups are rate-limited per person
+(events.checkin_limits).
 """
 
 from dataclasses import dataclass
@@ -15,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
 from core.roles import holds_permission
+from events import codes
 from events.models import EventPage, Registration
 from events.services.errors import NotPermitted, RegistrationError
 
@@ -99,6 +102,16 @@ def normalise_code(raw: str) -> str:
     return text.split("?", 1)[0].split("#", 1)[0].rstrip("/").rsplit("/", 1)[-1][:64]
 
 
+def code_candidates(raw: str) -> list[str]:
+    """The stored codes what was scanned or typed may stand for: itself (an earlier mixed-case code, matched
+    exactly), and its canonical form when it reads as a code of today's kind (events.codes)."""
+    code = normalise_code(raw)
+    if not code:
+        return []
+    canonical = codes.canonical_code(code)
+    return [code] if canonical in (None, code) else [code, canonical]
+
+
 def same_event(event: EventPage, other: EventPage) -> bool:
     """The same event, in any of its languages (each translation of a page is its own row)."""
     return event.pk == other.pk or event.translation_key == other.translation_key
@@ -110,12 +123,12 @@ def checkin_lookup(*, event: EventPage, code: str) -> Registration:
     Raises EmptyCode, UnknownCode, OtherEvent, NotConfirmed or AlreadyCheckedIn (each carrying the
     registration found, so the page can still say whose ticket it is).
     """
-    code = normalise_code(code)
-    if not code:
+    candidates = code_candidates(code)
+    if not candidates:
         raise EmptyCode()
     registration = (
         Registration.objects.select_related("event", "ticket_type", "organisation", "checked_in_by")
-        .filter(code=code)
+        .filter(code__in=candidates)
         .first()
     )
     if registration is None:

@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
-from events import checkin
+from events import checkin, checkin_limits
 from events.badges import render_badge_pdf
 from events.models import EventPage, Registration
 from events.registration_selectors import registration_for_manager
@@ -51,7 +51,8 @@ def _event(event_id: int) -> EventPage:
 @require_http_methods(["GET", "POST"])
 def check_in(request, event_id: int):
     """Look a ticket up by its code, then mark its holder present (two steps, so that a wrong scan changes
-    nothing). Errors answer 4xx with the reason, and the attendee's name when the ticket was found."""
+    nothing). Errors answer 4xx with the reason, and the attendee's name when the ticket was found; too many
+    unknown codes answer 429 (events.checkin_limits)."""
     event = _event(event_id)
     form = CheckInForm(request.POST or None)
     result, status = {}, 200
@@ -60,7 +61,7 @@ def check_in(request, event_id: int):
     elif request.method == "POST":
         code = form.cleaned_data["code"]
         try:
-            registration = checkin.checkin_lookup(event=event, code=code)
+            registration = checkin_limits.limited_checkin_lookup(event=event, code=code, user=request.user)
             if form.cleaned_data["step"] == "check_in":
                 registration = checkin.registration_check_in(registration=registration, by=request.user, event=event)
                 result = {"registration": registration, "checked_in": True}

@@ -1,5 +1,5 @@
-"""The secretariat's "Events" menu in the Wagtail admin: registrations, ticket types, questions, registration
-settings, the waitlist and speakers.
+"""The secretariat's "Events" menu in the Wagtail admin: its home (every event and the ways into it), registrations,
+ticket types, questions, registration settings, the waitlist and speakers.
 
 Listings are filtered and exportable (CSV/XLSX; the registrations export carries the answers to the event's
 questions as columns). Every change to a registration goes through events.services (see events.admin_views).
@@ -12,14 +12,17 @@ from django.db.models import Q
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views.generic import models as generic
+from wagtail.admin.viewsets.base import ViewSet
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.coreutils import multigetattr
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from events import admin_views
 from events.admin_forms import EventChoiceField, events_with_registration
+from events.admin_permissions import RegistrationPermissionPolicy
 from events.models import EventPage, Question, Registration, RegistrationSettings, Speaker, TicketType, WaitlistEntry
 from events.services import waitlist_offer_seats
 from payments.amounts import to_decimal
@@ -35,6 +38,25 @@ class SpeakerViewSet(SnippetViewSet):
     search_fields = ["name", "organisation"]
     search_backend_name = None  # plain database lookups: the list stays searchable without a search index rebuild
     ordering = ["name"]
+
+
+# --- The menu's home ------------------------------------------------------------------------------------------
+
+
+class EventsHomeMenuItem(MenuItem):
+    def is_shown(self, request):
+        return RegistrationPermissionPolicy(Registration).user_has_permission(request.user, "view")
+
+
+class EventsHomeViewSet(ViewSet):
+    """Every event, with links to its registrations, check-in page and badges (events.admin_views.events_home)."""
+
+    icon = "date"
+    menu_label = _("All events")
+    menu_item_class = EventsHomeMenuItem
+
+    def get_urlpatterns(self):
+        return [path("", admin_views.events_home, name="index")]
 
 
 # --- Registrations -------------------------------------------------------------------------------------------
@@ -377,6 +399,7 @@ class EventsViewSetGroup(SnippetViewSetGroup):
     """The "Events" admin menu (speakers are snippets, so that event pages can choose them)."""
 
     items = (
+        EventsHomeViewSet("events_home"),
         RegistrationViewSet("events_registrations"),
         WaitlistViewSet("events_waitlist"),
         TicketTypeViewSet("events_ticket_types"),

@@ -14,11 +14,13 @@ from django.utils.translation import gettext_lazy as _
 from core.i18n import localized
 from core.time import HOME_TIME_ZONE
 from core.wall_clock import WallClockField, WallClockMixin
+from events import codes
 
 
 def new_registration_code() -> str:
-    """12 URL-safe characters (72 random bits): printed as a QR code on the ticket, typed at check-in."""
-    return secrets.token_urlsafe(9)
+    """A ticket code to print as a QR code, read aloud and type at check-in: `K7QF-9MZT-4HXA-W2RD` (80 random bits,
+    see events.codes). The unique column refuses a duplicate, which full_clean() checks before each insert."""
+    return codes.new_code()
 
 
 def new_waitlist_token() -> str:

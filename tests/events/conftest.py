@@ -1,10 +1,19 @@
 import pytest
 from django.contrib.auth.models import Group
+from django.core.cache import cache
 from wagtail.models import Site
 
 from tests.factories.events import EventIndexPageFactory
 
 SECRETARIAT = "Secretariat"
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Counts kept in the cache (check-in failures, rate limits) start at nothing in every test."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture

@@ -84,6 +84,20 @@ def test_the_qr_code_on_a_badge_holds_the_registration_code(registration):
     assert read == expected
 
 
+def test_a_ticket_made_before_today_s_codes_keeps_its_code_on_the_badge_and_its_download(client, registration):
+    Registration.objects.filter(pk=registration.pk).update(code="Ab3_-xYz9KLm")
+    registration.refresh_from_db()
+    client.force_login(registration.user)
+
+    response = client.get(badge_url(registration))
+
+    assert response.status_code == 200
+    page = pages(response.content)[0]
+    assert "Ab3_-xYz9KLm" in page.extract_text()
+    read, expected = qr_modules(page.images[0].image, "Ab3_-xYz9KLm")
+    assert read == expected
+
+
 def test_an_arabic_name_is_set_in_the_arabic_font(ticket):
     registration = RegistrationFactory(ticket_type=ticket, attendee_name="سلمى بناني", company_name="الأطلس")
 

@@ -233,6 +233,7 @@ def test_the_waitlist_lists_the_people_waiting_for_an_event(admin, event):
 
 def admin_urls(event, registration) -> list[str]:
     return [
+        reverse("events_home:index"),
         reverse(INDEX),
         reverse(INDEX) + f"?event={event.pk}&export=csv",
         reverse("events_registrations:add") + f"?event={event.pk}",

@@ -266,6 +266,7 @@ EXPECTED = {
     'admin/snippets/choose/cms/newscategory/chosen/<str:pk>/': "login - - login 200 200 200",
     'admin/snippets/choose/cms/newscategory/chosen-multiple/': "login - - login 200 200 200",
     'admin/snippets/choose/cms/newscategory/create/': "login - - login 200 admin 200",
+    'admin/events_home/': "login - - login admin admin 200",
     'admin/events_registrations/': "login - - login admin admin 200",
     'admin/events_registrations/results/': "login - - login admin admin 200",
     'admin/events_registrations/history/<int:pk>/': "login - - login admin admin 200",
