@@ -22,6 +22,7 @@ EVENT_WORK = [
     "events_questions:index",
     "events_registration_settings:index",
     "events_recomputed_times",
+    "events_home:index",
 ]
 # The jobs of each role (admin URL names), and one job of another area it must not reach.
 JOBS = {

@@ -5,6 +5,7 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
+from config.database import sqlite_options
 from config.env import env_bool, env_int, env_list, env_str
 from config.tz import use_pinned_tzdata
 
@@ -113,6 +114,8 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"].setdefault("OPTIONS", {}).update(sqlite_options(env_int("SQLITE_BUSY_TIMEOUT", 20)))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: Redis by REDIS_URL, else local memory (one process only).
