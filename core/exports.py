@@ -142,13 +142,15 @@ class SpreadsheetExportMixin:
 
     def export_field_value(self, item, field: str):
         """The value of one exported column: a choice field gives its label rather than its code."""
+        path, _, name = field.rpartition(".")
+        # A missing related row (a waitlist entry with no ticket type yet) gives an empty cell, not an error.
+        owner = multigetattr(item, path) if path else item
+        if owner is None:
+            return None
         choice_field = _choice_field(type(item), field) if isinstance(item, models.Model) else None
         if choice_field is not None:
-            owner = multigetattr(item, field.rpartition(".")[0]) if "." in field else item
-            if owner is None:
-                return None
             return getattr(owner, f"get_{choice_field.name}_display")()
-        return multigetattr(item, field)
+        return multigetattr(owner, name)
 
     def to_row_dict(self, item):
         return OrderedDict((field, self.export_field_value(item, field)) for field in self.list_export)
