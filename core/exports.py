@@ -97,7 +97,11 @@ def xlsx_cell(value):
 def sheet_title(title, fallback: str = "Export") -> str:
     """A name Excel accepts for a sheet: at most 31 characters, none of []:*?/\\, not wrapped in quotes."""
     cleaned = " ".join(force_str(title).translate(SHEET_TITLE_FORBIDDEN).split()).strip("'")
-    return cleaned[:SHEET_TITLE_MAX].strip() or fallback
+    if len(cleaned) > SHEET_TITLE_MAX:
+        cut = cleaned[: SHEET_TITLE_MAX + 1]
+        # Whole words when there is room for some: "Inscriptions sur liste", not "… liste d'attent".
+        cleaned = cut.rsplit(" ", 1)[0] if " " in cut else cut[:SHEET_TITLE_MAX]
+    return cleaned.strip("' ") or fallback
 
 
 def csv_text(rows: Iterable[Iterable], headings: Iterable) -> str:

@@ -86,6 +86,8 @@ def test_lists_are_joined_and_then_checked():
         ("Heures recalculées", "Heures recalculées"),
         ("Entrées/sorties [2026]: quoi?", "Entréessorties 2026 quoi"),
         ("Une liste dont le titre dépasse trente et un caractères", "Une liste dont le titre dépasse"),
+        ("Inscriptions sur liste d'attente", "Inscriptions sur liste"),
+        ("Anticonstitutionnellementissimement", "Anticonstitutionnellementissime"),
         ("'Citée'", "Citée"),
         ("*?", "Export"),
     ],
