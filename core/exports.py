@@ -28,6 +28,7 @@ from django.utils import formats, timezone
 from django.utils.encoding import force_str
 from django.utils.translation import gettext
 from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from wagtail.admin.views.generic import models as generic
 from wagtail.admin.views.mixins import Echo, ExcelDateFormatter
 from wagtail.coreutils import multigetattr
@@ -91,7 +92,8 @@ def xlsx_cell(value):
         return local_naive(value)
     if isinstance(value, (dt.date, dt.time)):
         return value
-    return neutralise(_text(value))
+    # Control characters (pasted from a PDF, say) are not allowed in the workbook's XML: openpyxl would refuse.
+    return neutralise(ILLEGAL_CHARACTERS_RE.sub("", _text(value)))
 
 
 def sheet_title(title, fallback: str = "Export") -> str:

@@ -74,6 +74,11 @@ def test_booleans_are_words_in_the_admins_language():
         assert (csv_cell(True), xlsx_cell(False)) == ("Yes", "No")
 
 
+def test_control_characters_the_workbook_cannot_hold_are_dropped():
+    assert xlsx_cell("Fès\x0bMécanique\x00") == "FèsMécanique"
+    assert xlsx_cell("\x01=cmd") == "'=cmd"
+
+
 def test_lists_are_joined_and_then_checked():
     assert csv_cell(["Cloud", "Industrie"]) == "Cloud, Industrie"
     assert csv_cell(["=cmd", "x"]) == "'=cmd, x"
