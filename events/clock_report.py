@@ -12,6 +12,7 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.reports import ReportView
 
 from core.clock_changes import kind_label
+from core.exports import SpreadsheetExportMixin
 from core.models import RecomputedTime
 from events.admin_permissions import RegistrationPermissionPolicy
 from events.models import Registration
@@ -29,7 +30,7 @@ def _typed(row: RecomputedTime) -> str:
     return f"{formats.date_format(row.wall_clock, 'SHORT_DATETIME_FORMAT')} ({row.time_zone})"
 
 
-class RecomputedTimesReport(ReportView):
+class RecomputedTimesReport(SpreadsheetExportMixin, ReportView):
     page_title = _("Recomputed times")
     header_icon = "time"
     index_url_name = "events_recomputed_times"
@@ -73,10 +74,14 @@ class RecomputedTimesReport(ReportView):
         return RecomputedTime.objects.all()
 
     def to_row_dict(self, item):
-        return {
-            field: kind_label(item.kind) if field == "kind_label" else getattr(item, field)
-            for field in self.list_export
+        computed = {
+            "kind_label": kind_label(item.kind),
+            # "Was" and "Now" are instants compared across a change of the zone data: they stay in UTC as their
+            # headings say (naive, so that the export shows them as they are instead of in local time).
+            "old": item.old.astimezone(dt.UTC).replace(tzinfo=None),
+            "new": item.new.astimezone(dt.UTC).replace(tzinfo=None),
         }
+        return {field: computed[field] if field in computed else getattr(item, field) for field in self.list_export}
 
 
 def urls():

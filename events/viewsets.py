@@ -17,9 +17,9 @@ from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views.generic import models as generic
 from wagtail.admin.viewsets.base import ViewSet
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.coreutils import multigetattr
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from core.exports import ExportIndexView, ExportSnippetIndexView, SpreadsheetExportMixin
 from events import admin_views
 from events.admin_forms import EventChoiceField, events_with_registration
 from events.admin_permissions import RegistrationPermissionPolicy
@@ -34,6 +34,7 @@ class SpeakerViewSet(SnippetViewSet):
     menu_label = _("Speakers")
     list_display = ["name", "role", "organisation"]
     list_filter = ["organisation"]
+    index_view_class = ExportSnippetIndexView
     list_export = ["name", "role", "organisation", "bio"]
     search_fields = ["name", "organisation"]
     search_backend_name = None  # plain database lookups: the list stays searchable without a search index rebuild
@@ -108,7 +109,7 @@ COMPUTED_EXPORT = {
 }
 
 
-class RegistrationIndexView(generic.IndexView):
+class RegistrationIndexView(SpreadsheetExportMixin, generic.IndexView):
     add_item_label = _("Register someone")
 
     def get_base_queryset(self):
@@ -145,7 +146,7 @@ class RegistrationIndexView(generic.IndexView):
             elif field in COMPUTED_EXPORT:
                 row[field] = COMPUTED_EXPORT[field](item)
             else:
-                row[field] = multigetattr(item, field)
+                row[field] = self.export_field_value(item, field)
         return row
 
 
@@ -282,6 +283,7 @@ class TicketTypeViewSet(ModelViewSet):
     model = TicketType
     icon = "tag"
     menu_label = _("Ticket types")
+    index_view_class = ExportIndexView
     add_view_class = TicketTypeCreateView
     edit_view_class = TicketTypeEditView
     list_display = ["name", Column("event", label=_("Event")), "member_price", "non_member_price", "quota", "is_active"]
@@ -360,7 +362,7 @@ class WaitlistFilterSet(WagtailFilterSet):
         fields = ["event", "status"]
 
 
-class WaitlistIndexView(generic.IndexView):
+class WaitlistIndexView(SpreadsheetExportMixin, generic.IndexView):
     def get_base_queryset(self):
         queryset = super().get_base_queryset().select_related("event", "ticket_type", "organisation")
         # The menu opens on the people still waiting or holding an offer; choosing a status shows the others.

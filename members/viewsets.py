@@ -17,6 +17,7 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 
+from core.exports import ExportIndexView, SpreadsheetExportMixin
 from core.views import domain_error_message, domain_error_to_form
 from members import services
 from members.decision_views import DecisionView
@@ -52,7 +53,7 @@ class OrganisationFilterSet(WagtailFilterSet):
         fields = ["status", "sectors", "region", "size_band", "directory_opt_in"]
 
 
-class OrganisationIndexView(generic.IndexView):
+class OrganisationIndexView(SpreadsheetExportMixin, generic.IndexView):
     def get_base_queryset(self):
         return super().get_base_queryset().prefetch_related("sectors")
 
@@ -143,7 +144,7 @@ class PersonFilterSet(WagtailFilterSet):
         fields = ["role", "organisation__status", "organisation__sectors", "organisation__region"]
 
 
-class PersonIndexView(generic.IndexView):
+class PersonIndexView(SpreadsheetExportMixin, generic.IndexView):
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("user", "organisation")
 
@@ -245,7 +246,7 @@ class ApplicationFilterSet(WagtailFilterSet):
         fields = ["status", "organisation__sectors", "organisation__region"]
 
 
-class ApplicationIndexView(generic.IndexView):
+class ApplicationIndexView(SpreadsheetExportMixin, generic.IndexView):
     def get_base_queryset(self):
         queryset = super().get_base_queryset().select_related("organisation", "applicant")
         # The menu opens on the approval queue; choosing a status (even "all") in the filters shows the rest.
@@ -321,6 +322,7 @@ class SectorViewSet(ModelViewSet):
     model = Sector
     icon = "tag"
     menu_label = _("Sectors")
+    index_view_class = ExportIndexView
     list_display = ["name", "name_en", "name_ar", "slug"]
     search_fields = ["name", "name_en", "name_ar"]
     search_backend_name = None
@@ -343,6 +345,7 @@ class ConsentViewSet(ModelViewSet):
     model = Consent
     icon = "doc-empty"
     menu_label = _("Consents")
+    index_view_class = ExportIndexView
     list_display = ["user", "purpose", "granted", "notice", DateColumn("recorded_at", _("Recorded"))]
     list_filter = ["purpose", "granted"]
     search_fields = ["user__email"]
@@ -372,6 +375,7 @@ class MembershipPlanViewSet(ModelViewSet):
     model = MembershipPlan
     icon = "tasks"
     menu_label = _("Membership plans")
+    index_view_class = ExportIndexView
     list_display = ["name", "audience", "annual_fee", "joining_fee", "requires_approval", "is_active"]
     list_filter = ["audience", "is_active"]
     search_fields = ["name", "name_en", "name_ar"]
@@ -420,7 +424,7 @@ class MembershipFilterSet(WagtailFilterSet):
         return queryset.filter(pk__in=due.values("pk")) if value else queryset.exclude(pk__in=due.values("pk"))
 
 
-class MembershipIndexView(generic.IndexView):
+class MembershipIndexView(SpreadsheetExportMixin, generic.IndexView):
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("organisation", "plan", "order")
 

@@ -14,6 +14,7 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 
+from core.exports import SpreadsheetExportMixin
 from members.decision_views import DecisionView
 from members.models import Region, Sector
 from partnerships import services
@@ -46,7 +47,7 @@ class PostFilterSet(WagtailFilterSet):
         fields = ["status", "kind", "category", "sectors", "target_regions__region", "visibility", "outcome"]
 
 
-class PostIndexView(generic.IndexView):
+class PostIndexView(SpreadsheetExportMixin, generic.IndexView):
     def get_base_queryset(self):
         return (
             super()

@@ -20,6 +20,7 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 
+from core.exports import ExportIndexView, SpreadsheetExportMixin
 from core.staged_import import StagedImportViewSet
 from core.time import within, year_bounds
 from core.views import domain_error_to_form
@@ -76,7 +77,7 @@ class OrderFilterSet(WagtailFilterSet):
         return queryset.filter(**within("created_at", year_bounds(value))) if value else queryset
 
 
-class OrderIndexView(generic.IndexView):
+class OrderIndexView(SpreadsheetExportMixin, generic.IndexView):
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("organisation")
 
@@ -213,6 +214,7 @@ class PaymentViewSet(ModelViewSet):
     model = Payment
     icon = "tick-inverse"
     menu_label = _("Payments")
+    index_view_class = ExportIndexView
     copy_view_enabled = False
     inspect_view_enabled = True
     list_display = [
@@ -246,6 +248,7 @@ class InvoiceViewSet(ModelViewSet):
     model = Invoice
     icon = "doc-full"
     menu_label = _("Invoices")
+    index_view_class = ExportIndexView
     copy_view_enabled = False
     inspect_view_enabled = True
     list_display = [

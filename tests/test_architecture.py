@@ -1,5 +1,5 @@
-"""The house rules that no linter checks for us: module size, private names staying private, one kind of refusal
-and one e-mail sender.
+"""The house rules that no linter checks for us: module size, private names staying private, one kind of refusal,
+one e-mail sender and one spreadsheet writer.
 
 The layer rules themselves are import-linter contracts in pyproject.toml, run by `make lint`.
 """
@@ -115,3 +115,21 @@ def test_every_email_goes_through_core_mail():
                 if name in MAIL_BUILDERS:
                     builders.add(f"{module_name(path)}:{node.lineno}")
     assert builders == set()
+
+
+SPREADSHEET_WRITERS = {"writer", "DictWriter", "Workbook"}
+
+
+def test_every_spreadsheet_goes_through_core_exports():
+    """One writer (core.exports) applies the export rules (byte order mark, `;`, local times, formulas quoted): no
+    app writes its own CSV or workbook. Reading uploads (csv.reader, load_workbook) is another matter."""
+    writers = set()
+    for path in app_modules():
+        if module_name(path) == "core.exports":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call):
+                name = getattr(node.func, "id", None) or getattr(node.func, "attr", None)
+                if name in SPREADSHEET_WRITERS:
+                    writers.add(f"{module_name(path)}:{node.lineno}")
+    assert writers == set()

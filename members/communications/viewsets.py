@@ -23,6 +23,7 @@ from wagtail.admin.widgets import HeaderButton, ListingButton
 from wagtail.log_actions import LogFormatter
 from wagtail.permission_policies import ModelPermissionPolicy
 
+from core.exports import SpreadsheetExportMixin
 from core.views import domain_error_message
 from members.communications.preferences import suppression_add_bulk
 from members.communications.services import (
@@ -66,7 +67,7 @@ def _send_url(announcement) -> str:
     return reverse(f"{ANNOUNCEMENTS}:send", args=[announcement.pk])
 
 
-class AnnouncementIndexView(generic.IndexView):
+class AnnouncementIndexView(SpreadsheetExportMixin, generic.IndexView):
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("plan", "sector", "event")
 
@@ -228,7 +229,7 @@ class DeliveryFilterSet(WagtailFilterSet):
         fields = ["announcement", "status", "skip_reason"]
 
 
-class DeliveryIndexView(generic.IndexView):
+class DeliveryIndexView(SpreadsheetExportMixin, generic.IndexView):
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("announcement")
 
@@ -272,7 +273,7 @@ class BulkSuppressionForm(forms.Form):
     note = forms.CharField(label=_("Note"), max_length=255, required=False)
 
 
-class SuppressionIndexView(generic.IndexView):
+class SuppressionIndexView(SpreadsheetExportMixin, generic.IndexView):
     @property
     def header_buttons(self):
         buttons = list(super().header_buttons)

@@ -2,11 +2,8 @@
 organiser's overview with figures, table plan, the scheduler and a CSV export), and every meeting, each movable
 by hand to another free slot and table."""
 
-import csv
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -17,6 +14,7 @@ from wagtail.admin.views.generic import models as generic
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 
+from core.exports import csv_response
 from core.views import domain_error_to_form
 from partnerships.meetings import selectors, services
 from partnerships.meetings.forms import MoveForm
@@ -63,43 +61,38 @@ def session_schedule(request, pk: int):
 
 
 def session_export(request, pk: int):
-    """Every meeting request of the session as CSV (one row each; placed ones with their time and table)."""
+    """Every meeting request of the session as CSV (one row each; placed ones with their time and table, in the
+    event's zone)."""
     _require(session_policy, request, "view")
     session = _session(pk)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="b2b-meetings-{session.event.slug}.csv"'
-    writer = csv.writer(response)
-    writer.writerow(
-        [
-            _("Number"),
-            _("Status"),
-            _("Start"),
-            _("End"),
-            pgettext("meeting table", "Table"),
-            _("From"),
-            _("From company"),
-            _("To"),
-            _("To company"),
-        ]
-    )
+    headings = [
+        _("Number"),
+        _("Status"),
+        _("Start"),
+        _("End"),
+        pgettext("meeting table", "Table"),
+        _("From"),
+        _("From company"),
+        _("To"),
+        _("To company"),
+    ]
     meetings = session.requests.select_related("requester", "recipient").order_by("starts_at", "table", "pk")
-    for meeting in meetings:
-        start = selectors.local(meeting.starts_at, session).strftime("%Y-%m-%d %H:%M") if meeting.starts_at else ""
-        end = selectors.local(meeting.ends_at, session).strftime("%H:%M") if meeting.ends_at else ""
-        writer.writerow(
-            [
-                meeting.pk,
-                meeting.status_label,
-                start,
-                end,
-                meeting.table or "",
-                meeting.requester.name,
-                meeting.requester.company_name,
-                meeting.recipient.name,
-                meeting.recipient.company_name,
-            ]
-        )
-    return response
+    rows = (
+        [
+            meeting.pk,
+            meeting.status_label,
+            # The event's wall clock (a fair in Paris is planned in Paris time), without an offset.
+            selectors.local(meeting.starts_at, session).replace(tzinfo=None) if meeting.starts_at else None,
+            selectors.local(meeting.ends_at, session).time() if meeting.ends_at else None,
+            meeting.table,
+            meeting.requester.name,
+            meeting.requester.company_name,
+            meeting.recipient.name,
+            meeting.recipient.company_name,
+        ]
+        for meeting in meetings
+    )
+    return csv_response(rows, filename=f"b2b-meetings-{session.event.slug}.csv", headings=headings)
 
 
 def meeting_move(request, pk: int):

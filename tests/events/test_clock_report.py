@@ -1,14 +1,13 @@
 """The organisers' report of recomputed times, in the admin's Reports menu."""
 
-import csv
 import datetime as dt
-import io
 
 import pytest
 from django.urls import reverse
 
 from core.models import RecomputedTime
 from tests.events.staff import REGISTRATION_PERMISSIONS, log_in, staff_user
+from tests.spreadsheets import csv_rows
 
 pytestmark = pytest.mark.django_db
 
@@ -48,7 +47,7 @@ def test_the_report_exports_as_csv(client, logged):
 
     response = client.get(reverse("events_recomputed_times") + "?export=csv")
 
-    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
+    rows = csv_rows(response)
     assert rows[0][:3] == ["Type", "Quoi", "Heure locale saisie"]
     assert rows[1][:2] == ["Événement", "Digital Now 2027"]
 

@@ -1,10 +1,6 @@
 """The "Events" admin menu: registrations listing, filters, exports with answers, the dashboard panel, and who may
 open any of it."""
 
-import csv
-import io
-
-import openpyxl
 import pytest
 from django.db import connection
 from django.test import RequestFactory
@@ -25,6 +21,7 @@ from tests.factories.registrations import (
     TicketTypeFactory,
     WaitlistEntryFactory,
 )
+from tests.spreadsheets import csv_dicts, xlsx_sheet
 
 pytestmark = pytest.mark.django_db
 
@@ -127,7 +124,7 @@ def test_the_csv_export_has_a_column_for_each_question(admin, event, answered):
     response = listing(admin, event=event.pk, export="csv")
 
     assert response.status_code == 200
-    rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
+    rows = csv_dicts(response)
     by_name = {row[next(iter(row))]: row for row in rows}
     assert by_name["Salma Bennani"]["Régime alimentaire"] == "Végétarien"
     assert by_name["Salma Bennani"]["Parking ?"] in {"Yes", "Oui"}
@@ -138,7 +135,7 @@ def test_the_csv_export_has_a_column_for_each_question(admin, event, answered):
 def test_the_xlsx_export_has_the_answers_too(admin, event, answered):
     response = listing(admin, event=event.pk, export="xlsx")
 
-    sheet = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
+    sheet = xlsx_sheet(response)
     rows = list(sheet.iter_rows(values_only=True))
     headings = rows[0]
     salma = next(row for row in rows if row[0] == "Salma Bennani")

@@ -45,7 +45,7 @@ def test_orders_export_as_csv(admin_client):
     response = admin_client.get(reverse("payments_orders:index"), {"export": "csv"})
     content = b"".join(response.streaming_content).decode()
     assert order.reference in content
-    assert "5000.00" in content
+    assert "5000,00" in content  # the French decimal comma, which a French Excel reads as a number
 
 
 def test_invoices_export_as_xlsx(admin_client):

@@ -1,8 +1,6 @@
 """The secretariat's B2B meetings in the admin: settings, organiser's overview, scheduler, manual moves, export."""
 
-import csv
 import datetime as dt
-import io
 import random
 
 import pytest
@@ -14,6 +12,7 @@ from events.feeds import personal_feed_items
 from partnerships.models import BrokerageSession, MeetingRequest
 from tests.factories.events import EventPageFactory
 from tests.factories.meetings import BrokerageSessionFactory, MeetingProfileFactory, MeetingRequestFactory
+from tests.spreadsheets import csv_rows
 
 pytestmark = pytest.mark.django_db
 
@@ -175,7 +174,7 @@ def test_the_export_lists_every_meeting_with_time_and_table(client, secretary, s
 
     response = client.get(reverse("partnerships_brokerage:export", args=[session.pk]))
 
-    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    rows = csv_rows(response)
     assert len(rows) == 3
     placed = next(row for row in rows[1:] if row[6] == "Atlas Composants")
     assert placed[2].endswith("09:00") and placed[4] == "1"
