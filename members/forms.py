@@ -8,16 +8,12 @@ from django.utils.safestring import SafeString
 from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import LocalizedMultipleChoiceField
 from core.validators import compact_ice
 from members.models import Organisation, Region, Role, Sector, SizeBand
 from members.validators import validate_logo
 
 User = get_user_model()
-
-
-class SectorChoiceField(forms.ModelMultipleChoiceField):
-    def label_from_instance(self, obj):
-        return obj.name_for()
 
 
 def _privacy_label():
@@ -52,7 +48,7 @@ class DirectoryFilterForm(forms.Form):
 class OrganisationProfileForm(forms.ModelForm):
     """What a company administrator (or an applicant) says about the company."""
 
-    sectors = SectorChoiceField(
+    sectors = LocalizedMultipleChoiceField(
         label=_("Sectors"), queryset=Sector.objects.all(), widget=forms.CheckboxSelectMultiple, required=False
     )
     website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")

@@ -4,15 +4,11 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import LocalizedMultipleChoiceField
 from members.models import Region, Sector
 from partnerships.models import MAX_VALIDITY, Post
 from partnerships.services.attachments import MAX_ATTACHMENT_BYTES, sniff_attachment
 from partnerships.services.errors import AttachmentRejected
-
-
-class SectorField(forms.ModelMultipleChoiceField):
-    def label_from_instance(self, obj):
-        return obj.name_for()
 
 
 class BoardFilterForm(forms.Form):
@@ -43,7 +39,7 @@ class BoardFilterForm(forms.Form):
 class PostForm(forms.ModelForm):
     """What a company writes on the board. The attachment is checked (PDF, 5 MB) before the service sees it."""
 
-    sectors = SectorField(
+    sectors = LocalizedMultipleChoiceField(
         label=_("Sectors"), queryset=Sector.objects.all(), widget=forms.CheckboxSelectMultiple, required=True
     )
     regions = forms.MultipleChoiceField(
