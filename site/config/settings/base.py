@@ -173,6 +173,8 @@ MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = env_bool("MFA_WEBAUTHN_ALLOW_INSECURE_ORIGI
 WAGTAILADMIN_LOGIN_URL = "account_login"
 WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
 WAGTAIL_PASSWORD_RESET_ENABLED = False
+# Avatars are the default image, not fetched from gravatar.com: nothing at run time comes from another site.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_EMAIL_MANAGEMENT_ENABLED = False
 
 # Internationalisation: French first, English and Arabic (right to left).
