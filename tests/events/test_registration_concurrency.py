@@ -7,8 +7,8 @@ from django.db import connection, connections
 
 from events.models import Registration, WaitlistEntry
 from events.services import EventFull, registration_cancel, registration_create, waitlist_claim, waitlist_join
+from tests.factories.accounts import StaffUserFactory
 from tests.factories.events import EventIndexPageFactory, EventPageFactory
-from tests.factories.members import MemberUserFactory
 from tests.factories.registrations import RegistrationSettingsFactory, TicketTypeFactory
 
 THREADS = 20
@@ -86,7 +86,7 @@ def test_a_seat_under_offer_is_not_taken_by_a_newcomer_racing_its_claim(event):
         event=event, ticket_type=ticket, attendee_name="Premier Arrivé", attendee_email="premier@course.ma"
     )
     waitlist_join(event=event, ticket_type=ticket, name="Attente Un", email="attente@course.ma")
-    registration_cancel(registration=holder, by=MemberUserFactory(is_staff=True))
+    registration_cancel(registration=holder, by=StaffUserFactory())  # the secretariat
     entry = WaitlistEntry.objects.get(status=WaitlistEntry.Status.OFFERED)
 
     barrier = threading.Barrier(THREADS + 1)
