@@ -13,12 +13,13 @@ from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import models as generic
 from wagtail.admin.viewsets.base import ViewSet
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from core.columns import LocalDateColumn
 from core.exports import ExportIndexView, ExportSnippetIndexView, SpreadsheetExportMixin
 from events import admin_views
 from events.admin_forms import EventChoiceField, events_with_registration
@@ -168,8 +169,8 @@ class RegistrationViewSet(ModelViewSet):
         Column("event", label=_("Event")),
         Column("ticket_type", label=_("Ticket")),
         "status",
-        DateColumn("checked_in_at", _("Checked in")),
-        DateColumn("created_at", _("Registered")),
+        LocalDateColumn("checked_in_at", _("Checked in")),
+        LocalDateColumn("created_at", _("Registered")),
     ]
     filterset_class = RegistrationFilterSet
     search_fields = [
@@ -384,8 +385,8 @@ class WaitlistViewSet(ModelViewSet):
         Column("event", label=_("Event")),
         Column("ticket_type", label=_("Ticket")),
         "status",
-        DateColumn("created_at", _("Joined")),
-        DateColumn("offer_expires_at", _("Offer expires")),
+        LocalDateColumn("created_at", _("Joined")),
+        LocalDateColumn("offer_expires_at", _("Offer expires")),
     ]
     filterset_class = WaitlistFilterSet
     search_fields = ["name", "email", "company_name", "organisation__legal_name"]

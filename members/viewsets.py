@@ -11,12 +11,13 @@ from django.db import models
 from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import models as generic
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 
+from core.columns import LocalDateColumn
 from core.exports import ExportIndexView, SpreadsheetExportMixin
 from core.views import domain_error_message, domain_error_to_form
 from members import services
@@ -73,7 +74,14 @@ class OrganisationViewSet(ModelViewSet):
     menu_label = _("Organisations")
     index_view_class = OrganisationIndexView
     edit_view_class = OrganisationEditView
-    list_display = ["display_name", "status", "city", "region", "size_band", DateColumn("created_at", _("Created"))]
+    list_display = [
+        "display_name",
+        "status",
+        "city",
+        "region",
+        "size_band",
+        LocalDateColumn("created_at", _("Created")),
+    ]
     filterset_class = OrganisationFilterSet
     search_fields = ["legal_name", "trade_name", "ice", "city", "contact_email"]
     search_backend_name = None
@@ -290,7 +298,7 @@ class ApplicationViewSet(ModelViewSet):
     list_display = [
         "organisation",  # the title column: links each application to the page that decides it
         Column("applicant", label=_("Applicant")),
-        DateColumn("submitted_at", _("Submitted")),
+        LocalDateColumn("submitted_at", _("Submitted")),
         "status",
     ]
     filterset_class = ApplicationFilterSet
@@ -335,7 +343,7 @@ class PrivacyNoticeViewSet(ModelViewSet):
     model = PrivacyNotice
     icon = "doc-full"
     menu_label = _("Privacy notices")
-    list_display = ["version", "title", DateColumn("published_at", _("Published"))]
+    list_display = ["version", "title", LocalDateColumn("published_at", _("Published"))]
     form_fields = ["version", "title", "body", "body_en", "body_ar", "published_at"]
 
 
@@ -346,7 +354,7 @@ class ConsentViewSet(ModelViewSet):
     icon = "doc-empty"
     menu_label = _("Consents")
     index_view_class = ExportIndexView
-    list_display = ["user", "purpose", "granted", "notice", DateColumn("recorded_at", _("Recorded"))]
+    list_display = ["user", "purpose", "granted", "notice", LocalDateColumn("recorded_at", _("Recorded"))]
     list_filter = ["purpose", "granted"]
     search_fields = ["user__email"]
     search_backend_name = None
@@ -440,8 +448,8 @@ class MembershipViewSet(ModelViewSet):
         Column("organisation", label=_("Organisation")),
         Column("plan", label=_("Plan")),
         "status",
-        DateColumn("period_start", _("Period start")),
-        DateColumn("period_end", _("Period end")),
+        LocalDateColumn("period_start", _("Period start")),
+        LocalDateColumn("period_end", _("Period end")),
     ]
     filterset_class = MembershipFilterSet
     search_fields = ["organisation__legal_name", "organisation__trade_name", "order__reference"]

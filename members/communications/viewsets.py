@@ -15,7 +15,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import models as generic
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -23,6 +23,7 @@ from wagtail.admin.widgets import HeaderButton, ListingButton
 from wagtail.log_actions import LogFormatter
 from wagtail.permission_policies import ModelPermissionPolicy
 
+from core.columns import LocalDateColumn
 from core.exports import SpreadsheetExportMixin
 from core.views import domain_error_message
 from members.communications.preferences import suppression_add_bulk
@@ -138,7 +139,7 @@ class AnnouncementViewSet(ModelViewSet):
         "status",
         Column("recipients_count", label=_("Addresses")),
         Column("sent_count", label=_("Delivered")),
-        DateColumn("sent_at", _("Sent")),
+        LocalDateColumn("sent_at", _("Sent")),
     ]
     list_filter = ["status", "topic", "segment"]
     search_fields = ["subject", "subject_en", "subject_ar"]
@@ -246,7 +247,7 @@ class DeliveryViewSet(ModelViewSet):
         "language",
         "status",
         "skip_reason",
-        DateColumn("sent_at", _("Sent")),
+        LocalDateColumn("sent_at", _("Sent")),
     ]
     filterset_class = DeliveryFilterSet
     search_fields = ["email", "name"]
@@ -294,7 +295,7 @@ class SuppressedAddressViewSet(ModelViewSet):
     menu_label = _("Suppression list")
     index_view_class = SuppressionIndexView
     add_view_class = SuppressionCreateView
-    list_display = ["email", "reason", "note", DateColumn("created_at", _("Added"))]
+    list_display = ["email", "reason", "note", LocalDateColumn("created_at", _("Added"))]
     list_filter = ["reason"]
     search_fields = ["email", "note"]
     search_backend_name = None
