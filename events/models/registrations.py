@@ -86,7 +86,7 @@ class TicketType(EventWallClockMixin):
     )
     sales_start = models.DateTimeField(_("sales start (instant)"), null=True, blank=True, editable=False)
     sales_end = models.DateTimeField(_("sales end (instant)"), null=True, blank=True, editable=False)
-    sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
+    sort_order = models.PositiveSmallIntegerField(_("display order"), default=0)
     is_active = models.BooleanField(_("offered"), default=True)
 
     objects = TicketTypeQuerySet.as_manager()
@@ -302,7 +302,7 @@ class Question(models.Model):
     kind = models.CharField(_("kind"), max_length=10, choices=Kind, default=Kind.TEXT)
     choices = models.TextField(_("choices"), blank=True, help_text=_("For a choice question: one choice per line."))
     required = models.BooleanField(_("required"), default=False)
-    sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
+    sort_order = models.PositiveSmallIntegerField(_("display order"), default=0)
 
     class Meta:
         verbose_name = _("question")

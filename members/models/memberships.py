@@ -40,7 +40,7 @@ class MembershipPlan(models.Model):
     benefits_en = models.TextField(_("benefits in English"), blank=True)
     benefits_ar = models.TextField(_("benefits in Arabic"), blank=True)
     is_active = models.BooleanField(_("offered"), default=True)
-    sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
+    sort_order = models.PositiveSmallIntegerField(_("display order"), default=0)
 
     objects = MembershipPlanQuerySet.as_manager()
 

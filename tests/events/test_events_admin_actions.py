@@ -271,6 +271,13 @@ def test_adding_a_ticket_from_the_event_opens_with_the_event_chosen(admin, event
     assert f'value="{event.pk}"' in response.text
 
 
+def test_the_ticket_form_says_display_order_not_commande(admin, event):
+    form = admin.get(reverse("events_ticket_types:add") + f"?event={event.pk}").text
+
+    assert "Ordre d’affichage" in form or "Ordre d'affichage" in form or "Ordre d&#x27;affichage" in form
+    assert ">Commande<" not in form
+
+
 def test_adding_a_ticket_type(admin, event):
     response = admin.post(
         reverse("events_ticket_types:add"),
