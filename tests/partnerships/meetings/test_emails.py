@@ -12,26 +12,17 @@ from icalendar import Calendar
 from partnerships.meetings import services
 from partnerships.meetings.emails import send_meeting_email
 from partnerships.models import MeetingRequest
-from tests.factories.meetings import BrokerageSessionFactory, MeetingProfileFactory, MeetingRequestFactory
+from tests.factories.meetings import MeetingRequestFactory
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def session():
-    return BrokerageSessionFactory()
-
-
-@pytest.fixture
-def ana(session, company_a, alice):
-    return MeetingProfileFactory(session=session, user=alice, organisation=company_a)
-
-
-@pytest.fixture
-def ben(session, company_b, bruno):
-    bruno.preferred_language = "en"
-    bruno.save()
-    return MeetingProfileFactory(session=session, user=bruno, organisation=company_b)
+def ben(ben):
+    """Bruno reads his e-mails in English."""
+    ben.user.preferred_language = "en"
+    ben.user.save()
+    return ben
 
 
 @pytest.fixture

@@ -22,21 +22,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def session():
-    return BrokerageSessionFactory()
-
-
-@pytest.fixture
-def ana(session, company_a, alice):
-    return MeetingProfileFactory(session=session, user=alice, organisation=company_a)
-
-
-@pytest.fixture
-def ben(session, company_b, bruno):
-    return MeetingProfileFactory(session=session, user=bruno, organisation=company_b)
-
-
-@pytest.fixture
 def chloe(session, company_c, chafik):
     return MeetingProfileFactory(session=session, user=chafik, organisation=company_c)
 

@@ -10,7 +10,7 @@ from icalendar import Calendar
 
 from core.clock_changes import recompute_times
 from partnerships.models import BrokerageSession, MeetingRequest
-from tests.factories.meetings import BrokerageSessionFactory, MeetingProfileFactory, MeetingRequestFactory
+from tests.factories.meetings import MeetingRequestFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -18,20 +18,11 @@ HOUR = dt.timedelta(hours=1)
 
 
 @pytest.fixture
-def session():
-    return BrokerageSessionFactory()
-
-
-@pytest.fixture
-def ana(session, company_a, alice):
-    return MeetingProfileFactory(session=session, user=alice, organisation=company_a)
-
-
-@pytest.fixture
-def ben(session, company_b, bruno):
-    bruno.preferred_language = "en"
-    bruno.save()
-    return MeetingProfileFactory(session=session, user=bruno, organisation=company_b)
+def ben(ben):
+    """Bruno reads his e-mails in English."""
+    ben.user.preferred_language = "en"
+    ben.user.save()
+    return ben
 
 
 def placed(session, slot, table, **kwargs):
