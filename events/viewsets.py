@@ -24,6 +24,7 @@ from core.exports import ExportIndexView, ExportSnippetIndexView, SpreadsheetExp
 from events import admin_views
 from events.admin_forms import EventChoiceField, events_with_registration
 from events.admin_permissions import RegistrationPermissionPolicy
+from events.codes import canonical_code
 from events.models import EventPage, Question, Registration, RegistrationSettings, Speaker, TicketType, WaitlistEntry
 from events.services import waitlist_offer_seats
 from payments.amounts import to_decimal
@@ -115,6 +116,12 @@ class RegistrationIndexView(SpreadsheetExportMixin, generic.IndexView):
 
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("event", "ticket_type", "organisation", "checked_in_by")
+
+    def search_queryset(self, queryset):
+        """A ticket code as door staff read it out (any case, spaces, no dashes, O for 0) finds its registration."""
+        found = super().search_queryset(queryset)
+        code = canonical_code(self.search_query) if self.is_searching else None
+        return (found | queryset.filter(code=code)) if code else found
 
     def as_spreadsheet(self, queryset, spreadsheet_format):
         # One column per question of the events listed, after the fixed columns.

@@ -347,3 +347,14 @@ def test_raising_the_capacity_offers_the_new_seat_to_the_waitlist(admin, event, 
     assert response.status_code == 302
     waiting.refresh_from_db()
     assert waiting.status == WaitlistEntry.Status.OFFERED
+
+
+def test_a_ticket_code_read_out_finds_its_registration_in_the_admin_search(admin, ticket):
+    found = RegistrationFactory(ticket_type=ticket, attendee_name="Salma Bennani", code="K7QF-9MZT-4HXA-W2RD")
+    RegistrationFactory(ticket_type=ticket, attendee_name="Autre Personne")
+
+    html = admin.get(reverse("events_registrations:index"), {"q": "k7qf 9mzt 4hxa w2rd"}).text
+
+    assert found.attendee_name in html
+    assert "Autre Personne" not in html
+    assert "Autre Personne" in admin.get(reverse("events_registrations:index")).text
