@@ -10,7 +10,6 @@ e-mails, they are not announcements and no opt-out topic applies to them.
 """
 
 from dataclasses import replace
-from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -21,6 +20,7 @@ from django_tasks import task
 from icalendar import vCalAddress
 
 from core.mail import Calendar, send_templated
+from core.time import instant_to_wall_clock
 from events.calendars import items_ics, organizer_address
 from partnerships.meetings.selectors import meeting_calendar_item
 from partnerships.models import MeetingRequest
@@ -97,14 +97,13 @@ def _context(meeting: MeetingRequest, user, kind: str) -> dict:
         "request_url": _url("partnerships:meeting_request", meeting.pk),
         "agenda_url": _url("partnerships:meeting_agenda", session.pk),
         "participants_url": _url("partnerships:meeting_participants", session.pk),
-        "deadline": timezone.localtime(session.request_deadline, ZoneInfo(event.time_zone)).replace(tzinfo=None),
+        "deadline": instant_to_wall_clock(session.request_deadline, event.time_zone),
         "time_zone": event.time_zone,
     }
     if meeting.is_scheduled:
-        zone = ZoneInfo(event.time_zone)
         # Naive wall-clock times of the event's zone, so that templates do not convert them.
-        context["starts_at"] = meeting.starts_at.astimezone(zone).replace(tzinfo=None)
-        context["ends_at"] = meeting.ends_at.astimezone(zone).replace(tzinfo=None)
+        context["starts_at"] = instant_to_wall_clock(meeting.starts_at, event.time_zone)
+        context["ends_at"] = instant_to_wall_clock(meeting.ends_at, event.time_zone)
         context["table"] = meeting.table
     return context
 
