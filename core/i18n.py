@@ -13,3 +13,26 @@ def localized(obj, field: str, language: str | None = None) -> str:
         if value:
             return value
     return getattr(obj, field)
+
+
+def one_page_per_translation(queryset):
+    """`queryset` (of pages) with one page per translation group, as a chooser should list it: the default language's
+    page, or, for a page written only in other languages, each of those; never an alias (the synced page tree makes
+    one per language for every page)."""
+    from django.db.models import Q
+    from wagtail.coreutils import get_supported_content_language_variant
+
+    # The default locale by its code, without a query: querysets of filters are built when their module loads.
+    default = Q(locale__language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE))
+    in_default = queryset.model.objects.filter(default, alias_of__isnull=True).values("translation_key")
+    return queryset.filter(alias_of__isnull=True).filter(default | ~Q(translation_key__in=in_default))
+
+
+def language_name(language_code: str) -> str:
+    """The language's name in the active language ("français", "anglais"…), for labels."""
+    from django.utils.translation import get_language_info, gettext
+
+    try:
+        return gettext(get_language_info(language_code)["name"])
+    except KeyError:
+        return language_code

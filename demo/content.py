@@ -37,28 +37,28 @@ ACCOUNTS = {
         "first_name": "Salma",
         "last_name": "Idrissi",
         "label": "Éditrice du site (rôle « Editor »)",
-        "group": "Editor",
+        "group": "Rédacteur",
     },
     "treasurer": {
         "email": "nadia.tresoriere@majlis.example",
         "first_name": "Nadia",
         "last_name": "Benjelloun",
         "label": "Trésorière (rôle « Treasurer » : commandes, paiements, factures)",
-        "group": "Treasurer",
+        "group": "Trésorier",
     },
     "event_manager": {
         "email": "omar.evenements@majlis.example",
         "first_name": "Omar",
         "last_name": "Chraibi",
         "label": "Responsable des événements (rôle « Event manager » : inscriptions, billets, accueil)",
-        "group": "Event manager",
+        "group": "Responsable des événements",
     },
     "secretariat": {
         "email": "secretariat@majlis.example",
         "first_name": "Youssef",
         "last_name": "Tazi",
         "label": "Secrétariat (superutilisateur, rôle « Secretariat »)",
-        "group": "Secretariat",
+        "group": "Secrétariat",
     },
 }
 

@@ -5,6 +5,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from core.i18n import language_name, one_page_per_translation
 from events.attendee_messages import BODY_MAX_LENGTH, SUBJECT_MAX_LENGTH
 from events.forms import question_fields
 from events.models import EventPage, Question, Registration, TicketType
@@ -12,12 +13,21 @@ from members.models import Organisation
 
 
 class EventChoiceField(forms.ModelChoiceField):
+    """An event as choosers list it: its title, its date and the language it is written in."""
+
     def label_from_instance(self, obj):
-        return f"{obj.title} · {obj.local_start:%d/%m/%Y}" if obj.start else obj.title
+        parts = [obj.title, f"{obj.local_start:%d/%m/%Y}" if obj.start else "", language_name(obj.locale.language_code)]
+        return " · ".join(part for part in parts if part)
+
+
+def one_per_event(queryset=None):
+    """Every event once (its default-language page), newest first."""
+    queryset = EventPage.objects.all() if queryset is None else queryset
+    return one_page_per_translation(queryset).select_related("locale").order_by("-start", "pk")
 
 
 def events_with_registration():
-    return EventPage.objects.filter(registration_settings__isnull=False).order_by("-start", "pk")
+    return one_per_event(EventPage.objects.filter(registration_settings__isnull=False))
 
 
 class EventChoiceForm(forms.Form):

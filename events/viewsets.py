@@ -22,7 +22,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from core.columns import LocalDateColumn
 from core.exports import ExportIndexView, ExportSnippetIndexView, SpreadsheetExportMixin
 from events import admin_views
-from events.admin_forms import EventChoiceField, events_with_registration
+from events.admin_forms import EventChoiceField, events_with_registration, one_per_event
 from events.admin_permissions import RegistrationPermissionPolicy
 from events.codes import canonical_code
 from events.models import EventPage, Question, Registration, RegistrationSettings, Speaker, TicketType, WaitlistEntry
@@ -75,7 +75,14 @@ class TicketFilter(django_filters.ModelChoiceFilter):
 
 
 class EventFilter(django_filters.ModelChoiceFilter):
+    """One entry per event; choosing it keeps the rows of the event in every language it is written in."""
+
     field_class = EventChoiceField
+
+    def filter(self, qs, value):
+        if not value:
+            return qs
+        return qs.filter(**{f"{self.field_name}__translation_key": value.translation_key}).distinct()
 
 
 class RegistrationFilterSet(WagtailFilterSet):
@@ -272,7 +279,7 @@ class QuestionCreateView(EventInitialMixin, generic.CreateView):
 
 
 class EventFilterSet(WagtailFilterSet):
-    event = EventFilter(label=_("Event"), queryset=EventPage.objects.order_by("-start", "pk"))
+    event = EventFilter(label=_("Event"), queryset=one_per_event())
 
 
 class TicketTypeFilterSet(EventFilterSet):

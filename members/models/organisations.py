@@ -167,9 +167,11 @@ class Organisation(models.Model):
     def __str__(self):
         return self.display_name
 
-    @property
-    def display_name(self) -> str:
+    def _display_name(self) -> str:
         return self.trade_name or self.legal_name
+
+    _display_name.short_description = _("name")  # the column heading of admin listings
+    display_name = property(_display_name)
 
     @property
     def sector_names(self) -> str:

@@ -51,7 +51,7 @@ def test_editor_with_admin_access_but_not_staff_also_needs_a_second_factor(clien
     from django.contrib.auth.models import Group
 
     editor = AccountUserFactory()
-    editor.groups.add(Group.objects.get(name="Editor"))
+    editor.groups.add(Group.objects.get(name="Rédacteur"))
     log_in(client, editor)
 
     response = client.get("/admin/")

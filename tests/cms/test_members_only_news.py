@@ -36,7 +36,7 @@ def test_signed_in_non_member_sees_only_the_teaser(client, django_user_model, me
 
 def test_staff_reads_the_body_of_a_members_only_article(client, django_user_model, members_only_article):
     staff = django_user_model.objects.create_user(email="staff@example.ma", password="x" * 12)
-    staff.groups.add(Group.objects.get(name="Editor"))
+    staff.groups.add(Group.objects.get(name="Rédacteur"))
     client.force_login(staff)
     html = client.get(members_only_article.url).content.decode()
     assert BODY in html

@@ -23,18 +23,18 @@ def role(name: str, **fields):
 
 
 def test_the_secretariat_sees_the_confirmation_of_a_move_it_may_make(move):
-    response = staff_client(role("Secretariat", is_staff=True)).get(move)
+    response = staff_client(role("Secrétariat", is_staff=True)).get(move)
     assert response.status_code == 200
     assert "Le forum inter-clusters 2026" in response.content.decode()
 
 
 def test_a_treasurer_is_turned_away_from_the_confirmation(move):
-    response = staff_client(role("Treasurer")).get(move)
+    response = staff_client(role("Trésorier")).get(move)
     assert response.status_code == 302
     assert response["Location"] == "/admin/"
 
 
 def test_a_treasurer_cannot_move_the_page_either(move):
-    response = staff_client(role("Treasurer")).post(move)
+    response = staff_client(role("Trésorier")).post(move)
     assert response.status_code == 302
     assert response["Location"] == "/admin/"

@@ -8,14 +8,14 @@ from cms.models import NewsPage
 @pytest.fixture
 def editor(django_user_model):
     user = django_user_model.objects.create_user(email="redaction@example.ma", password="x" * 12)
-    user.groups.add(Group.objects.get(name="Editor"))
+    user.groups.add(Group.objects.get(name="Rédacteur"))
     return user
 
 
 @pytest.fixture
 def secretary(django_user_model):
     user = django_user_model.objects.create_user(email="secretariat@example.ma", password="x" * 12)
-    user.groups.add(Group.objects.get(name="Secretariat"))
+    user.groups.add(Group.objects.get(name="Secrétariat"))
     return user
 
 
@@ -34,7 +34,7 @@ def submitted(draft, editor):
 
 
 def test_news_pages_go_through_the_news_moderation_workflow(draft):
-    assert draft.get_workflow().name == "News moderation"
+    assert draft.get_workflow().name == "Modération des actualités"
 
 
 def test_editor_submission_puts_the_article_in_moderation(submitted):

@@ -18,8 +18,8 @@ from wagtail.models import Collection
 from tests.e2e.axe import REPORTS, _report_name, format_violations, run_axe
 from tests.factories.accounts import StaffUserFactory
 
-SECRETARIAT = "Secretariat"
-EDITOR = "Editor"
+SECRETARIAT = "Secrétariat"
+EDITOR = "Rédacteur"
 # The Wagtail admin's pages are heavier than the site's: on a busy CI machine they may take over 10 s to load.
 NAVIGATION_TIMEOUT = 30_000
 
@@ -30,16 +30,18 @@ def _migration_apps():
 
 
 def restore_roles_and_workflow() -> None:
-    """The Secretariat, Editor, Treasurer, Event manager and Moderator groups with their permissions, and the
-    "News moderation" workflow (one "Secretariat approval" task) on the root page. Run after the pages exist:
+    """The roles' groups (Secrétariat, Rédacteur, Trésorier, Responsable des événements, Modérateur) with their
+    permissions, and the "Modération des actualités" workflow (one task) on the root page. Run after the pages exist:
     page permissions and the workflow go to the root page."""
     if Collection.get_first_root_node() is None:
         Collection.add_root(name="Root")
     apps = _migration_apps()
     cms = importlib.import_module("cms.migrations.0002_locales_home_secretariat_workflow")
     roles = importlib.import_module("members.migrations.0013_roles")
+    french = importlib.import_module("cms.migrations.0004_role_and_workflow_names_in_french")
     cms.create_secretariat_and_workflow(apps, None)
     roles.create_roles(apps, None)
+    french.to_french(apps, None)
 
 
 def staff_in(group: str, **fields):

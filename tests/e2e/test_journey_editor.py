@@ -59,7 +59,7 @@ def test_editor_writes_an_article_and_submits_it_to_moderation(browser, page, li
     page.locator("footer .w-dropdown-button").get_by_role(
         "button", name=re.compile("Plus d'actions|More actions")
     ).click()
-    page.get_by_role("button", name=re.compile("Soumettre à News moderation|Submit to News moderation")).click()
+    page.get_by_role("button", name=re.compile("(Soumettre à|Submit to) Modération des actualités")).click()
     page.wait_for_url(re.compile(rf"/admin/pages/{news_index.pk}/$"))
     assert re.search("soumise|submitted", page.locator(".messages").inner_text(), re.I)
     row = page.locator("tr").filter(has_text=TITLE)

@@ -36,7 +36,7 @@ def test_a_new_event_manager_created_in_the_admin_checks_an_attendee_in(
     page.set_default_navigation_timeout(NAVIGATION_TIMEOUT)
     log_in(page, live_server, secretary)
 
-    # The secretariat adds Omar with the "Event manager" role in Wagtail's own user form.
+    # The secretariat adds Omar with the "Responsable des événements" role in Wagtail's own user form.
     page.goto(reverse("wagtailusers_users:add"))
     page.locator("input[name=email]").fill("omar.evenements@astec.ma")
     page.locator("input[name=first_name]").fill("Omar")
@@ -46,13 +46,13 @@ def test_a_new_event_manager_created_in_the_admin_checks_an_attendee_in(
     roles = page.locator("main").get_by_role("tab", name=re.compile("Rôles|Roles"))
     if roles.count():
         roles.first.click()
-    page.get_by_label("Event manager", exact=True).check()
+    page.get_by_label("Responsable des événements", exact=True).check()
     screenshot(page, "new-event-manager")
     page.locator("main form button[type=submit]").first.click()
     page.locator(".messages").first.wait_for()
     manager = User.objects.get(email="omar.evenements@astec.ma")
     assert not manager.is_staff and not manager.is_superuser
-    assert list(manager.groups.values_list("name", flat=True)) == ["Event manager"]
+    assert list(manager.groups.values_list("name", flat=True)) == ["Responsable des événements"]
 
     # Omar logs in (with his second factor) and opens the All events home, then the event's check-in page.
     omar = browser.new_context(base_url=live_server.url, locale="fr-FR").new_page()

@@ -5,7 +5,7 @@ from wagtail.models import Site
 
 from tests.factories.events import EventIndexPageFactory
 
-SECRETARIAT = "Secretariat"
+SECRETARIAT = "Secrétariat"
 
 
 @pytest.fixture(autouse=True)

@@ -14,7 +14,7 @@ from tests.factories.events import EventPageFactory
 
 pytestmark = pytest.mark.django_db
 
-ROLES = ["Secretariat", "Editor", "Treasurer", "Event manager", "Moderator"]
+ROLES = ["Secrétariat", "Rédacteur", "Trésorier", "Responsable des événements", "Modérateur"]
 
 
 def as_role(client, name):
@@ -64,11 +64,11 @@ AREAS = {
 }
 
 EXPECTED = {
-    "Secretariat": set(AREAS),
-    "Editor": {"edit news", "edit event"},
-    "Treasurer": {"orders", "memberships", "companies"},
-    "Event manager": {"registrations", "edit event", "check-in", "companies"},
-    "Moderator": {"board review"},
+    "Secrétariat": set(AREAS),
+    "Rédacteur": {"edit news", "edit event"},
+    "Trésorier": {"orders", "memberships", "companies"},
+    "Responsable des événements": {"registrations", "edit event", "check-in", "companies"},
+    "Modérateur": {"board review"},
 }
 
 
@@ -82,7 +82,7 @@ def test_each_role_opens_exactly_its_areas(client, pages, role):
 
 
 def test_an_editor_submits_pages_for_approval_but_cannot_publish(client, pages):
-    user = as_role(client, "Editor")
+    user = as_role(client, "Rédacteur")
     from wagtail.models import Page
 
     permissions = Page.objects.get(pk=pages["news"].pk).permissions_for_user(user)
@@ -91,7 +91,7 @@ def test_an_editor_submits_pages_for_approval_but_cannot_publish(client, pages):
 
 
 def test_event_managers_may_edit_pages_of_an_events_index_created_after_the_migration(client, pages):
-    user = as_role(client, "Event manager")
+    user = as_role(client, "Responsable des événements")
 
     event = EventPage.objects.get(pk=pages["event"].pk)
     assert event.permissions_for_user(user).can_publish()

@@ -5,6 +5,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.urls import reverse
+from django.utils.text import slugify
 
 from tests.factories.accounts import StaffUserFactory, login_with_mfa
 from tests.factories.events import EventPageFactory
@@ -26,7 +27,7 @@ EVENT_WORK = [
 ]
 # The jobs of each role (admin URL names), and one job of another area it must not reach.
 JOBS = {
-    "Secretariat": (
+    "Secrétariat": (
         [
             "wagtailadmin_explore_root",
             "members_applications:index",
@@ -37,16 +38,16 @@ JOBS = {
         ],
         [],
     ),
-    "Editor": (
+    "Rédacteur": (
         ["wagtailadmin_explore_root", "wagtailimages:index"],
         ["events_registrations:index", "payments_orders:index"],
     ),
-    "Treasurer": (
+    "Trésorier": (
         ["payments_orders:index", "payments_invoices:index", "payments_payments:index", "members_plans:index"],
         ["events_registrations:index", "partnerships_review:index"],
     ),
-    "Event manager": (EVENT_WORK, ["payments_orders:index", "members_applications:index"]),
-    "Moderator": (["partnerships_review:index"], ["events_registrations:index", "payments_orders:index"]),
+    "Responsable des événements": (EVENT_WORK, ["payments_orders:index", "members_applications:index"]),
+    "Modérateur": (["partnerships_review:index"], ["events_registrations:index", "payments_orders:index"]),
 }
 
 
@@ -58,7 +59,7 @@ def secretary(client):
 
 
 def create_through_the_user_form(client, role: str) -> User:
-    email = f"{role.split()[0].lower()}@astec.ma"
+    email = f"{slugify(role).split('-')[0]}@astec.ma"
     response = client.post(
         reverse("wagtailusers_users:add"),
         {
@@ -96,7 +97,7 @@ def test_a_role_chosen_in_the_admin_s_user_form_does_its_jobs_and_no_others(clie
 def test_an_event_manager_created_in_the_admin_checks_an_attendee_in(client, secretary):
     event = EventPageFactory(days_from_now=0)
     registration = RegistrationFactory(ticket_type=TicketTypeFactory(event=event), attendee_name="Salma Bennani")
-    manager = create_through_the_user_form(client, "Event manager")
+    manager = create_through_the_user_form(client, "Responsable des événements")
     client.logout()
     login_with_mfa(client, manager)
 

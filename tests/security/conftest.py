@@ -20,7 +20,7 @@ from tests.factories.accounts import StaffUserFactory, add_totp
 
 # Who makes the requests, in the order of the expectation tables' columns.
 PERSONAS = ["anon", "member_a", "admin_a", "admin_b", "editor", "treasurer", "secretariat"]
-ROLE_OF = {"editor": "Editor", "treasurer": "Treasurer", "secretariat": "Secretariat"}
+ROLE_OF = {"editor": "Rédacteur", "treasurer": "Trésorier", "secretariat": "Secrétariat"}
 
 
 def png_bytes(size=(1, 1)) -> bytes:

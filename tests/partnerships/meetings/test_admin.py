@@ -193,7 +193,7 @@ def test_members_cannot_open_the_meetings_admin(client, session, alice):
 
 
 def test_event_managers_may_run_the_meetings(db):
-    codenames = set(Group.objects.get(name="Event manager").permissions.values_list("codename", flat=True))
+    codenames = set(Group.objects.get(name="Responsable des événements").permissions.values_list("codename", flat=True))
 
     assert {"change_brokeragesession", "view_meetingrequest", "change_meetingrequest"} <= codenames
 

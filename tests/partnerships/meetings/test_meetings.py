@@ -301,7 +301,7 @@ def test_moderators_see_posts_waiting_for_review_on_the_dashboard(client):
 
     PostFactory(status=Post.Status.SUBMITTED)
     moderator = StaffUserFactory(is_superuser=False)
-    moderator.groups.add(Group.objects.get(name="Moderator"))
+    moderator.groups.add(Group.objects.get(name="Modérateur"))
     add_totp(moderator)
     client.force_login(moderator)
     session = client.session
