@@ -2,6 +2,7 @@
 
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import ngettext
 from wagtail.admin.ui.components import Component
 
 from members.dues.selectors import dues_by_month, dues_summary, members_over_time
@@ -26,6 +27,24 @@ class DuesPanel(Component):
         }
 
 
+def status_count_label(status: str, count: int) -> str:
+    """What follows a number of companies in a status on the dashboard: "1 active member", "40 active members".
+
+    The status labels themselves ("Active member") are singular: glued to a count they read "40 Active member"."""
+    Status = Organisation.Status
+    if status == Status.APPLICANT:
+        return ngettext("company applying", "companies applying", count)
+    if status == Status.APPROVED:
+        return ngettext("approved company, first dues unpaid", "approved companies, first dues unpaid", count)
+    if status == Status.ACTIVE:
+        return ngettext("active member", "active members", count)
+    if status == Status.LAPSED:
+        return ngettext("lapsed member", "lapsed members", count)
+    if status == Status.REJECTED:
+        return ngettext("rejected application", "rejected applications", count)
+    raise ValueError(f"No dashboard label for the status {status!r}.")
+
+
 class MembersPanel(Component):
     """Companies by status, applications waiting for review, and members over the last twelve months."""
 
@@ -38,7 +57,8 @@ class MembersPanel(Component):
         companies = reverse("members_organisations:index")
         return {
             "statuses": [
-                (label, by_status[value], f"{companies}?status={value}") for value, label in Organisation.Status.choices
+                (status_count_label(value, by_status[value]), by_status[value], f"{companies}?status={value}")
+                for value in Organisation.Status.values
             ],
             "applications_waiting": MembershipApplication.objects.pending().count(),
             "applications_url": reverse("members_applications:index"),

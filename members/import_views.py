@@ -2,6 +2,7 @@
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from core.staged_import import StagedImportViewSet
 from members.imports import COLUMNS, member_import_apply, member_import_preview
@@ -42,7 +43,8 @@ class MemberImportViewSet(StagedImportViewSet):
 
     def apply(self, staged, *, by):
         member_import = member_import_apply(member_import=staged, by=by)
-        return _("%(count)d line(s) imported.") % {"count": len(member_import.report)}
+        count = len(member_import.report)
+        return ngettext("%(count)d line imported.", "%(count)d lines imported.", count) % {"count": count}
 
     def upload_context(self):
         return {"columns": [(column, aliases[:3]) for column, aliases in COLUMNS.items()]}

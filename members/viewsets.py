@@ -4,11 +4,13 @@ Listings are filtered with django-filter and exportable (CSV/XLSX). Writes that 
 roles, the decision on an application) go through members.services, so the admin and the site behave alike.
 """
 
+from dataclasses import dataclass
 from functools import partial
 
 import django_filters
 from django.db import models
 from django.shortcuts import redirect
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column
@@ -19,10 +21,12 @@ from wagtail.permission_policies import ModelPermissionPolicy
 
 from core.columns import LocalDateColumn
 from core.exports import ExportIndexView, SpreadsheetExportMixin
+from core.money import format_money
 from core.views import domain_error_message, domain_error_to_form
 from members import services
 from members.decision_views import DecisionView
-from members.dues.selectors import renewals_due
+from members.dues import periods
+from members.dues.selectors import period_rules, renewals_due
 from members.forms import DecisionForm
 from members.import_views import MemberImportViewSet
 from members.models import (
@@ -39,6 +43,7 @@ from members.models import (
     Sector,
     SizeBand,
 )
+from payments import conf as payments_conf
 
 # --- Organisations -------------------------------------------------------------------------------------------
 
@@ -256,15 +261,49 @@ class ApplicationFilterSet(WagtailFilterSet):
 
 class ApplicationIndexView(SpreadsheetExportMixin, generic.IndexView):
     def get_base_queryset(self):
-        queryset = super().get_base_queryset().select_related("organisation", "applicant")
+        queryset = super().get_base_queryset().select_related("organisation", "applicant", "plan")
         # The menu opens on the approval queue; choosing a status (even "all") in the filters shows the rest.
         if "status" not in self.request.GET:
             queryset = queryset.filter(status=MembershipApplication.Status.PENDING)
         return queryset
 
 
+@dataclass(frozen=True)
+class FirstDuesQuote:
+    """What approving an application under a plan today would ask the company to pay (before VAT, centimes)."""
+
+    period: periods.Period
+    dues: int
+    joining_fee: int
+
+    @property
+    def total(self) -> int:
+        return self.dues + self.joining_fee
+
+
+def first_dues_quote(application: MembershipApplication, *, today=None) -> FirstDuesQuote | None:
+    """The first dues order approval would open (members.dues.services.membership_open): the dues of the first
+    period, pro-rata or not as the settings say, and the plan's joining fee unless the company was a member
+    before. None without a plan (the company becomes an active member at once)."""
+    plan = application.plan
+    if plan is None:
+        return None
+    quote = periods.joining_quote(today or timezone.localdate(), plan.annual_fee, period_rules())
+    Status = Membership.Status
+    was_member = application.organisation.memberships.filter(
+        status__in=[Status.ACTIVE, Status.GRACE, Status.LAPSED, Status.ENDED]
+    ).exists()
+    return FirstDuesQuote(period=quote.period, dues=quote.amount, joining_fee=0 if was_member else plan.joining_fee)
+
+
+def first_membership(organisation: Organisation) -> Membership | None:
+    """The membership period the approval of the company's application opened (the oldest one), if any."""
+    return organisation.memberships.select_related("plan", "order").order_by("created_at", "pk").first()
+
+
 class ApplicationDecideView(DecisionView):
-    """Shows the application and lets the secretariat approve or reject it with a message."""
+    """Shows the application (the company, its contact, the plan it chose) and what approving it does, and lets
+    the secretariat approve or reject it with a message."""
 
     template_name = "members/admin/application_decide.html"
     decision_form_class = DecisionForm
@@ -272,13 +311,36 @@ class ApplicationDecideView(DecisionView):
     error_class = services.MembersError
     missing_choice = _("Choose to approve or to reject.")
 
+    def get_object(self, queryset=None):
+        application = super().get_object(queryset)
+        return (
+            MembershipApplication.objects.select_related("organisation", "applicant", "plan", "decided_by")
+            .prefetch_related("organisation__sectors")
+            .get(pk=application.pk)
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        application = self.object
+        organisation = application.organisation
+        context.update(
+            plan=application.plan,
+            sectors=", ".join(sector.name_for() for sector in organisation.sectors.all()),
+            period_is_calendar_year=period_rules().period == periods.CALENDAR,
+            vat_rate=payments_conf.vat_rate(),
+            awaiting_dues_status=Organisation.Status.APPROVED.label,
+        )
+        if application.is_pending:
+            context["first_dues"] = first_dues_quote(application)
+        elif application.status == MembershipApplication.Status.APPROVED:
+            context["membership"] = first_membership(organisation)
+        return context
+
     def decisions(self):
         application = self.object
         return {
-            "approve": (
-                partial(services.application_approve, application=application),
-                _("%(organisation)s is approved and now an active member."),
-            ),
+            # What approval did depends on the plan and on the dues package: approval_outcome reads it afterwards.
+            "approve": (partial(services.application_approve, application=application), approval_outcome),
             "reject": (
                 partial(services.application_reject, application=application),
                 _("%(organisation)s is rejected; the applicant has been told."),
@@ -286,7 +348,30 @@ class ApplicationDecideView(DecisionView):
         }
 
     def success_message(self, template):
-        return template % {"organisation": self.object.organisation}
+        organisation = Organisation.objects.get(pk=self.object.organisation_id)
+        if callable(template):
+            return template(organisation)
+        return template % {"organisation": organisation}
+
+
+def approval_outcome(organisation: Organisation) -> str:
+    """What approving the company's application did, read from the records it left (not from the plan)."""
+    if organisation.status == Organisation.Status.ACTIVE:
+        return _("%(organisation)s is approved and is now an active member.") % {"organisation": organisation}
+    awaiting = (
+        organisation.memberships.filter(status=Membership.Status.AWAITING_PAYMENT, order__isnull=False)
+        .select_related("order")
+        .first()
+    )
+    if awaiting is not None:
+        return _(
+            "%(organisation)s is approved; its first dues of %(amount)s are awaiting payment. "
+            "It becomes an active member once they are paid."
+        ) % {"organisation": organisation, "amount": format_money(awaiting.order.total, awaiting.order.currency)}
+    return _("%(organisation)s is approved (%(status)s).") % {
+        "organisation": organisation,
+        "status": organisation.get_status_display(),
+    }
 
 
 class ApplicationViewSet(ModelViewSet):
@@ -298,6 +383,7 @@ class ApplicationViewSet(ModelViewSet):
     list_display = [
         "organisation",  # the title column: links each application to the page that decides it
         Column("applicant", label=_("Applicant")),
+        Column("plan", label=_("Plan")),
         LocalDateColumn("submitted_at", _("Submitted")),
         "status",
     ]
@@ -308,6 +394,7 @@ class ApplicationViewSet(ModelViewSet):
         "organisation.legal_name",
         "organisation.ice",
         "applicant.email",
+        "plan.name",
         "motivation",
         "status",
         "submitted_at",
@@ -318,6 +405,7 @@ class ApplicationViewSet(ModelViewSet):
         "organisation.legal_name": _("Organisation"),
         "organisation.ice": _("ICE"),
         "applicant.email": _("Applicant"),
+        "plan.name": _("Plan"),
     }
     export_filename = "membership-applications"
     form_fields = ["decision_message"]

@@ -116,6 +116,8 @@ def application_approve(*, application: MembershipApplication, by, message: str 
     next_step = next_step_of(responses)
     url = next_step.url if next_step else absolute_url(reverse("members:dashboard"))
     amount = next_step.amount if next_step else None
+    # The e-mail says what the approval did, as the records now stand (a receiver may have changed the status).
+    active = Organisation.objects.filter(pk=organisation.pk, status=Organisation.Status.ACTIVE).exists()
     if applicant is not None:
         queue_email(
             kind="application_approved",
@@ -126,6 +128,7 @@ def application_approve(*, application: MembershipApplication, by, message: str 
                 "message": message,
                 "url": url,
                 "amount": amount,
+                "active": active,
             },
         )
     return application
