@@ -104,7 +104,12 @@ def _period_label(period: periods.Period) -> str:
 
 
 def create_order(*, membership: Membership, dues: int, joining_fee: int, by, buyer=None):
-    """The payments order of a membership period: its dues line (and the joining fee, if any), made out to buyer."""
+    """The payments order of a membership period: its dues line (and the joining fee, if any), made out to buyer.
+
+    A period with nothing to pay (a free plan) has no order: it is active at once, and None is returned."""
+    if dues + joining_fee == 0:
+        _activate(membership, by=by, reason="nothing to pay (free plan)")
+        return None
     plan = membership.plan
     period = periods.Period(membership.period_start, membership.period_end)
     lines = [
@@ -220,6 +225,8 @@ def open_membership_on_approval(*, application, by, buyer, **kwargs) -> NextStep
     if not application.plan_id:
         return None
     dues = membership_open(organisation=application.organisation, plan=application.plan, by=by, buyer=buyer)
+    if dues.order is None:
+        return None  # a free plan: active at once, nothing to pay
     return NextStep(
         url=absolute_url(reverse("payments:order_detail", args=[dues.order.public_id])), amount=dues.order.total
     )
@@ -277,8 +284,12 @@ def membership_paid(line) -> None:
     membership = _membership_of(line)
     if membership is None or membership.status not in (Status.AWAITING_PAYMENT, Status.PENDING_APPLICATION):
         return
-    by = line.order.created_by
-    reason = f"dues paid (order {line.order.reference})"
+    _activate(membership, by=line.order.created_by, reason=f"dues paid (order {line.order.reference})")
+
+
+def _activate(membership: Membership, *, by, reason: str) -> None:
+    """The period is paid for (or free): the membership is active, a finished period it follows ends, and the
+    company is an active member."""
     _set_status(membership, Status.ACTIVE, by=by, reason=reason)
     for previous in membership.organisation.memberships.filter(
         status=Status.GRACE, period_start__lt=membership.period_start
@@ -375,6 +386,8 @@ def membership_send_renewal_reminders(*, today: date | None = None) -> int:
                 continue  # another run got there first
             administrators = list(membership.organisation.people.admins().select_related("user").order_by("pk"))
             renewal = _renew(organisation=membership.organisation, by=None, today=today)
+            if renewal.order_id is None:
+                continue  # a free plan renews itself: nothing to pay, nothing to remind
             MembershipReminder.objects.create(
                 membership=locked,
                 days_before_end=days,
