@@ -2,6 +2,7 @@
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from core.staged_import import StagedImportViewSet
 from members.imports import COLUMNS, member_import_apply, member_import_preview
@@ -42,7 +43,19 @@ class MemberImportViewSet(StagedImportViewSet):
 
     def apply(self, staged, *, by):
         member_import = member_import_apply(member_import=staged, by=by)
-        return _("%(count)d line(s) imported.") % {"count": len(member_import.report)}
+        return " ".join(
+            [
+                _("%(count)d line(s) imported.") % {"count": len(member_import.report)},
+                ngettext(
+                    "%(count)d person invited by e-mail (in their language), not subscribed to optional "
+                    "announcements until they consent.",
+                    "%(count)d people invited by e-mail (in their language), not subscribed to optional "
+                    "announcements until they consent.",
+                    member_import.invited_count,
+                )
+                % {"count": member_import.invited_count},
+            ]
+        )
 
     def upload_context(self):
         return {"columns": [(column, aliases[:3]) for column, aliases in COLUMNS.items()]}
