@@ -11,7 +11,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.mail.backends.locmem import EmailBackend
 from django.test import Client
 from django.urls import reverse
-from django.utils.translation import gettext, ngettext, override
+from django.utils.translation import get_language_info, gettext, ngettext, override
 
 from members.communications.services import announcement_send
 from members.imports import member_import_apply, member_import_preview
@@ -87,6 +87,9 @@ def test_the_dry_run_sends_nothing_and_says_how_many_will_be_invited(client, sec
     page = client.get(response.url).content.decode()
 
     assert in_french(DRY_RUN, 3, counter=3) in page
+    with override("fr"):
+        arabic = gettext("welcome e-mail in %(language)s") % {"language": get_language_info("ar")["name_translated"]}
+    assert arabic in page
     assert mail.outbox == []
     assert not User.objects.filter(email="nadia@atlas.ma").exists()
 
