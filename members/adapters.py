@@ -3,6 +3,7 @@
 from urllib.parse import urlsplit
 
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.http import HttpRequest, HttpResponse
@@ -72,3 +73,17 @@ class AccountAdapter(DefaultAccountAdapter):
                 samesite=settings.LANGUAGE_COOKIE_SAMESITE,
             )
         return response
+
+
+def verify_address_on_password_reset(sender, request, user, **kwargs) -> None:
+    """allauth's `password_reset` receiver: a reset link proves its reader controls the address it went to.
+
+    Only for an account with that single address that has never logged in: someone the secretariat's import
+    created (their welcome e-mail carries a reset link) can then log in without a second code by e-mail."""
+    if user.last_login is not None:
+        return
+    addresses = list(EmailAddress.objects.filter(user=user))
+    if len(addresses) == 1 and addresses[0].email.lower() == user.email.lower() and not addresses[0].verified:
+        addresses[0].verified = True
+        addresses[0].primary = True
+        addresses[0].save(update_fields=["verified", "primary"])

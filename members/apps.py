@@ -8,7 +8,13 @@ class MembersConfig(AppConfig):
     verbose_name = _("Members")
 
     def ready(self):
+        from allauth.account.signals import password_reset
+
+        from members.adapters import verify_address_on_password_reset
         from members.dues import services as dues
+
+        # Setting a password from the welcome e-mail of an imported person verifies their address.
+        password_reset.connect(verify_address_on_password_reset, dispatch_uid="members.verify_address_on_reset")
 
         # The period settings check, the receiver opening a membership when an application is approved, and the
         # payments fulfilment of "dues" lines.

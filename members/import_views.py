@@ -44,7 +44,19 @@ class MemberImportViewSet(StagedImportViewSet):
     def apply(self, staged, *, by):
         member_import = member_import_apply(member_import=staged, by=by)
         count = len(member_import.report)
-        return ngettext("%(count)d line imported.", "%(count)d lines imported.", count) % {"count": count}
+        return " ".join(
+            [
+                ngettext("%(count)d line imported.", "%(count)d lines imported.", count) % {"count": count},
+                ngettext(
+                    "%(count)d person invited by e-mail (in their language), not subscribed to optional "
+                    "announcements until they consent.",
+                    "%(count)d people invited by e-mail (in their language), not subscribed to optional "
+                    "announcements until they consent.",
+                    member_import.invited_count,
+                )
+                % {"count": member_import.invited_count},
+            ]
+        )
 
     def upload_context(self):
         return {"columns": [(column, aliases[:3]) for column, aliases in COLUMNS.items()]}

@@ -4,6 +4,10 @@ One line per person (or per company when no person is given); the company column
 people, and lines with the same ICE (or, without ICE, the same legal name) belong to the same company. Headers
 may be in French or English, in any order and case; unknown columns are ignored.
 
+Each person whose account the import creates is invited by e-mail, in the language of the file's language column
+(French when there is none), once the import is committed: the link lets them choose a password. Law 09-08: they
+are not subscribed to any optional announcement topic until they turn it on themselves.
+
 The import runs the real writes inside a transaction: for the dry run that transaction is rolled back, so the
 line-by-line report shows exactly what applying will do. Each line has its own savepoint: a bad line is reported
 and leaves nothing behind, the others carry on.
@@ -15,6 +19,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -27,6 +32,7 @@ from core.validators import compact_ice
 from members.dues import periods
 from members.dues.services import period_rules
 from members.models import (
+    EmailPreferences,
     MemberImport,
     Membership,
     MembershipPlan,
@@ -36,7 +42,9 @@ from members.models import (
     Role,
     Sector,
 )
+from members.models.communications import OPT_OUT_TOPICS
 from members.services import unique_organisation_slug
+from members.services.emails import queue_import_welcomes
 from members.services.people import sync_people_of
 
 User = get_user_model()
@@ -60,9 +68,26 @@ COLUMNS = {
     "first_name": ["first name", "prenom"],
     "last_name": ["last name", "nom", "surname"],
     "role": ["role"],
+    "language": ["language", "langue", "lang", "preferred language", "langue preferee"],
 }
 ADMIN_WORDS = {"admin", "administrator", "administrateur", "administratrice", "company administrator"}
 MEMBER_WORDS = {"member", "membre", "collaborateur", "collaboratrice", ""}
+# A language column's words (normalised; Arabic words as written) → the site's language codes.
+LANGUAGE_WORDS = {
+    "fr": "fr",
+    "francais": "fr",
+    "french": "fr",
+    "en": "en",
+    "anglais": "en",
+    "english": "en",
+    "ar": "ar",
+    "arabe": "ar",
+    "arabic": "ar",
+    "العربية": "ar",
+    "عربية": "ar",
+    "الفرنسية": "fr",
+    "الإنجليزية": "en",
+}
 
 
 class ImportFileError(DomainError):
@@ -154,6 +179,8 @@ class LineReport:
     person: str = ""
     actions: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    # The language code of the welcome e-mail, when the line creates the person's account.
+    invited: str = ""
 
     def as_dict(self) -> dict:
         return {
@@ -162,6 +189,7 @@ class LineReport:
             "person": self.person,
             "actions": self.actions,
             "errors": self.errors,
+            "invited": self.invited,
         }
 
 
@@ -174,6 +202,8 @@ class _Importer:
         self.by = by
         self.today = today
         self.touched: set[int] = set()
+        # (user id, organisation id) of each account created: who gets a welcome e-mail once committed.
+        self.invitations: list[tuple[int, int]] = []
         self.plans = {}
         for plan in MembershipPlan.objects.all():
             for name in (plan.name, plan.name_en, plan.name_ar):
@@ -187,15 +217,19 @@ class _Importer:
 
     def line(self, row: dict) -> LineReport:
         report = LineReport(line=row["line"], company=row.get("legal_name", ""), person=row.get("email", ""))
+        invitations = []
         try:
             with transaction.atomic():
-                self._line(row, report)
+                self._line(row, report, invitations)
         except ValidationError as error:
             report.actions = []
             report.errors = [str(message) for message in error.messages]
+            report.invited = ""
+        else:
+            self.invitations.extend(invitations)
         return report
 
-    def _line(self, row: dict, report: LineReport) -> None:
+    def _line(self, row: dict, report: LineReport, invitations: list) -> None:
         if not row.get("legal_name"):
             raise ValidationError(_("The company name is missing."))
         organisation = self._organisation(row, report)
@@ -203,7 +237,7 @@ class _Importer:
         if row.get("plan") or row.get("paid_until"):
             self._membership(organisation, row, report)
         if row.get("email"):
-            self._person(organisation, row, report)
+            self._person(organisation, row, report, invitations)
 
     def _organisation(self, row: dict, report: LineReport) -> Organisation:
         ice = compact_ice(row.get("ice", ""))
@@ -270,7 +304,7 @@ class _Importer:
             % {"plan": plan.name, "end": end.strftime("%d/%m/%Y"), "status": membership.get_status_display()}
         )
 
-    def _person(self, organisation: Organisation, row: dict, report: LineReport) -> None:
+    def _person(self, organisation: Organisation, row: dict, report: LineReport, invitations: list) -> None:
         role_word = _normal(row.get("role", ""))
         if role_word in ADMIN_WORDS:
             role = Role.ADMIN
@@ -279,14 +313,25 @@ class _Importer:
             role = Role.MEMBER if organisation.people.admins().exists() else Role.ADMIN
         else:
             raise ValidationError(_("Unknown role “%(value)s”: use admin or member.") % {"value": row["role"]})
+        language = _language(row.get("language", ""))
         email = User.objects.normalize_email(row["email"]).lower()
         user = User.objects.filter(email__iexact=email).first()
         if user is None:
-            user = User(email=email, first_name=row.get("first_name", ""), last_name=row.get("last_name", ""))
+            user = User(
+                email=email,
+                first_name=row.get("first_name", ""),
+                last_name=row.get("last_name", ""),
+                preferred_language=language,
+            )
             user.set_unusable_password()
             user.full_clean()
             user.save()
+            # Law 09-08: no optional announcement until the person turns the topic on (in their e-mail
+            # preferences); general announcements from the secretariat reach every member, as for everyone.
+            EmailPreferences.objects.create(user=user, **dict.fromkeys(OPT_OUT_TOPICS, False))
             report.actions.append(_("account created"))
+            report.invited = language
+            invitations.append((user.pk, organisation.pk))
         if OrganisationMember.objects.filter(organisation=organisation, user=user).exists():
             return
         person = OrganisationMember(organisation=organisation, user=user, role=role)
@@ -294,6 +339,16 @@ class _Importer:
         person.save()
         log(instance=person, action="wagtail.create", user=self.by, data={"source": "import"})
         report.actions.append(_("added as %(role)s") % {"role": Role(role).label.lower()})
+
+
+def _language(text: str) -> str:
+    """The language code a language cell names; the association's default language when the cell is empty."""
+    if not text:
+        return settings.LANGUAGE_CODE
+    code = LANGUAGE_WORDS.get(text.strip()) or LANGUAGE_WORDS.get(_normal(text))
+    if code is None:
+        raise ValidationError(_("Unknown language “%(value)s”: use fr, en or ar.") % {"value": text})
+    return code
 
 
 def _rules() -> periods.PeriodRules:
@@ -319,6 +374,10 @@ def import_members(*, rows: list[dict], by, dry_run: bool, today: date | None = 
                 # Their people join (or leave) the Members group as their company's status says.
                 for organisation in Organisation.objects.filter(pk__in=importer.touched):
                     sync_people_of(organisation)
+                # Only once everything is committed: a rolled-back import invites nobody.
+                invitations = list(importer.invitations)
+                if invitations:
+                    transaction.on_commit(lambda: queue_import_welcomes(invitations))
             if dry_run:
                 raise _Rollback
     except _Rollback:

@@ -18,5 +18,10 @@ class MemberImport(StagedImport):
         return sum(1 for line in self.report if line.get("errors"))
 
     @property
+    def invited_count(self) -> int:
+        """How many people the import invites by e-mail (the accounts it creates)."""
+        return sum(1 for line in self.report if line.get("invited") and not line.get("errors"))
+
+    @property
     def can_apply(self) -> bool:
         return not self.is_applied and bool(self.report) and self.error_count == 0
