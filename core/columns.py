@@ -1,9 +1,11 @@
-"""Listing columns the admin's viewsets share."""
+"""Listing columns and inspect views' displays the admin's viewsets share."""
 
 import datetime as dt
 
 from django.utils import formats, timezone
 from wagtail.admin.ui.tables import Column
+
+from core.money import format_money, format_money_or_blank
 
 
 def local_date(value) -> str:
@@ -27,3 +29,32 @@ class LocalDateColumn(Column):
 
     def get_value(self, instance):
         return local_date(super().get_value(instance))
+
+
+class MoneyColumn(Column):
+    """An amount kept in centimes, shown as money ("1 500,00 MAD"); empty stays empty. Sorts by the amount."""
+
+    def __init__(self, name, label=None, **kwargs):
+        kwargs.setdefault("sort_key", name)
+        super().__init__(name, label=label, **kwargs)
+
+    def get_value(self, instance):
+        return format_money_or_blank(super().get_value(instance))
+
+
+class MoneyInspectMixin:
+    """For a Wagtail InspectView: the fields named in `money_fields` (field → label), kept in centimes, are shown as
+    money ("5 000,00 MAD", in the record's currency when it has one) under their label."""
+
+    money_fields: dict = {}
+
+    def get_field_label(self, field_name, field):
+        if field_name in self.money_fields:
+            return self.money_fields[field_name]
+        return super().get_field_label(field_name, field)
+
+    def get_field_display_value(self, field_name, field):
+        if field_name in self.money_fields:
+            value = getattr(self.object, field_name)
+            return "" if value is None else format_money(value, getattr(self.object, "currency", None) or "MAD")
+        return super().get_field_display_value(field_name, field)

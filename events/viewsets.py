@@ -19,8 +19,9 @@ from wagtail.admin.viewsets.base import ViewSet
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from core.columns import LocalDateColumn
+from core.columns import LocalDateColumn, MoneyColumn
 from core.exports import ExportIndexView, ExportSnippetIndexView, SpreadsheetExportMixin
+from core.forms import MoneyFieldsMixin
 from events import admin_views
 from events.admin_forms import EventChoiceField, events_with_registration, one_per_event
 from events.admin_permissions import RegistrationPermissionPolicy
@@ -294,27 +295,39 @@ class QuestionFilterSet(EventFilterSet):
         fields = ["event", "kind", "required"]
 
 
-class TicketTypeViewSet(ModelViewSet):
+class TicketTypeViewSet(MoneyFieldsMixin, ModelViewSet):
     model = TicketType
     icon = "tag"
     menu_label = _("Ticket types")
     index_view_class = ExportIndexView
     add_view_class = TicketTypeCreateView
     edit_view_class = TicketTypeEditView
-    list_display = ["name", Column("event", label=_("Event")), "member_price", "non_member_price", "quota", "is_active"]
+    list_display = [
+        "name",
+        Column("event", label=_("Event")),
+        MoneyColumn("member_price", _("Member price")),
+        MoneyColumn("non_member_price", _("Non-member price")),
+        "quota",
+        "is_active",
+    ]
+    money_fields = ("member_price", "non_member_price")
     filterset_class = TicketTypeFilterSet
     search_fields = ["name", "name_en", "name_ar", "event__title"]
     search_backend_name = None
     list_export = [
         "event.title",
         "name",
-        "member_price",
-        "non_member_price",
+        "member_price_mad",
+        "non_member_price_mad",
         "quota",
         "sales_start_local",
         "sales_end_local",
     ]
-    export_headings = {"event.title": _("Event")}
+    export_headings = {
+        "event.title": _("Event"),
+        "member_price_mad": _("Member price (MAD)"),
+        "non_member_price_mad": _("Non-member price (MAD)"),
+    }
     export_filename = "ticket-types"
     form_fields = [
         "event",

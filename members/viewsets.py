@@ -19,8 +19,9 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from core.columns import LocalDateColumn
+from core.columns import LocalDateColumn, MoneyColumn
 from core.exports import ExportIndexView, SpreadsheetExportMixin
+from core.forms import MoneyFieldsMixin
 from core.money import format_money
 from core.views import domain_error_message, domain_error_to_form
 from members import services
@@ -467,12 +468,20 @@ class ReadOnlyPermissionPolicy(ModelPermissionPolicy):
 # --- Plans and memberships -----------------------------------------------------------------------------------
 
 
-class MembershipPlanViewSet(ModelViewSet):
+class MembershipPlanViewSet(MoneyFieldsMixin, ModelViewSet):
     model = MembershipPlan
     icon = "tasks"
     menu_label = _("Membership plans")
     index_view_class = ExportIndexView
-    list_display = ["name", "audience", "annual_fee", "joining_fee", "requires_approval", "is_active"]
+    list_display = [
+        "name",
+        "audience",
+        MoneyColumn("annual_fee", _("Annual dues")),
+        MoneyColumn("joining_fee", _("Joining fee")),
+        "requires_approval",
+        "is_active",
+    ]
+    money_fields = ("annual_fee", "joining_fee")
     list_filter = ["audience", "is_active"]
     search_fields = ["name", "name_en", "name_ar"]
     search_backend_name = None
@@ -495,11 +504,12 @@ class MembershipPlanViewSet(ModelViewSet):
         "name_en",
         "name_ar",
         "audience",
-        "annual_fee",
-        "joining_fee",
+        "annual_fee_mad",
+        "joining_fee_mad",
         "requires_approval",
         "is_active",
     ]
+    export_headings = {"annual_fee_mad": _("Annual dues (MAD)"), "joining_fee_mad": _("Joining fee (MAD)")}
     export_filename = "membership-plans"
 
 
@@ -550,14 +560,14 @@ class MembershipViewSet(ModelViewSet):
         "period_start",
         "period_end",
         "order_reference",
-        "order_total",
+        "order_total_mad",
     ]
     export_headings = {
         "organisation.legal_name": _("Organisation"),
         "organisation.ice": _("ICE"),
         "plan.name": _("Plan"),
         "order_reference": _("Order"),
-        "order_total": _("Total (centimes)"),
+        "order_total_mad": _("Total (MAD)"),
     }
     export_filename = "memberships"
     inspect_view_enabled = True

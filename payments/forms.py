@@ -1,9 +1,8 @@
-from decimal import Decimal
-
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from payments.amounts import format_amount, to_decimal
+from core.forms import MoneyField
+from payments.amounts import format_amount
 from payments.models import PaymentMethod
 from payments.services import ReceiptRejected
 from payments.services.receipts import EXTENSIONS, MAX_RECEIPT_BYTES, sniff_receipt
@@ -60,16 +59,16 @@ class ManualPaymentForm(forms.Form):
 class RefundForm(forms.Form):
     """The treasurer gives money back for a cheque, cash or transfer payment (card refunds start in Stripe)."""
 
-    amount = forms.DecimalField(label=_("Amount to refund (MAD)"), min_value=Decimal("0.01"), decimal_places=2)
+    amount = MoneyField(label=_("Amount to refund (MAD)"), min_minor=1)
     reason = forms.CharField(label=_("Reason"), max_length=255)
 
     def __init__(self, *args, refundable: int, **kwargs):
         super().__init__(*args, **kwargs)
         self.refundable = refundable
-        self.fields["amount"].initial = to_decimal(refundable)
+        self.fields["amount"].initial = refundable
 
     def clean_amount(self) -> int:
-        amount = int(self.cleaned_data["amount"] * 100)
+        amount = self.cleaned_data["amount"]
         if amount > self.refundable:
             raise forms.ValidationError(
                 _("At most %(amount)s can be refunded.") % {"amount": format_amount(self.refundable)}

@@ -20,7 +20,9 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 
+from core.columns import MoneyInspectMixin
 from core.exports import ExportIndexView, SpreadsheetExportMixin
+from core.money import format_money
 from core.staged_import import StagedImportViewSet
 from core.time import within, year_bounds
 from core.views import domain_error_to_form
@@ -135,11 +137,34 @@ class OrderPaymentView(generic.EditView):
         return redirect(self.get_success_url())
 
 
+TOTALS = {"subtotal": _("Total excl. VAT"), "vat_total": _("VAT"), "total": _("Total incl. VAT")}
+
+
+class OrderInspectView(MoneyInspectMixin, generic.InspectView):
+    money_fields = TOTALS
+
+
+class PaymentInspectView(MoneyInspectMixin, generic.InspectView):
+    money_fields = {"amount": _("Amount")}
+
+
+class InvoiceInspectView(MoneyInspectMixin, generic.InspectView):
+    money_fields = TOTALS
+
+    def get_lines_display_value(self):
+        """The lines as the document prints them, amounts in MAD rather than the stored centimes."""
+        return "; ".join(
+            f"{line['description']} × {line['quantity']} : {format_money(line['gross'], self.object.currency)}"
+            for line in self.object.lines
+        )
+
+
 class OrderViewSet(ModelViewSet):
     model = Order
     icon = "form"
     menu_label = _("Orders")
     index_view_class = OrderIndexView
+    inspect_view_class = OrderInspectView
     edit_view_class = OrderPaymentView
     inspect_view_enabled = True
     copy_view_enabled = False
@@ -215,6 +240,7 @@ class PaymentViewSet(ModelViewSet):
     icon = "tick-inverse"
     menu_label = _("Payments")
     index_view_class = ExportIndexView
+    inspect_view_class = PaymentInspectView
     copy_view_enabled = False
     inspect_view_enabled = True
     list_display = [
@@ -249,6 +275,7 @@ class InvoiceViewSet(ModelViewSet):
     icon = "doc-full"
     menu_label = _("Invoices")
     index_view_class = ExportIndexView
+    inspect_view_class = InvoiceInspectView
     copy_view_enabled = False
     inspect_view_enabled = True
     list_display = [

@@ -1,10 +1,12 @@
 """Tickets, registrations, custom questions and the waitlist of an event.
 
-Money is in centimes of MAD. Seats are counted, never stored as a counter: a registration holds a seat while it is
-reserved (awaiting payment) or confirmed, and a waitlist offer holds one until it is claimed or runs out.
+Money is kept in centimes of MAD (the admin types and shows it in MAD, core.forms.MoneyField). Seats are counted,
+never stored as a counter: a registration holds a seat while it is reserved (awaiting payment) or confirmed, and a
+waitlist offer holds one until it is claimed or runs out.
 """
 
 import secrets
+from decimal import Decimal
 
 from django.conf import settings
 from django.db import models
@@ -12,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.i18n import localized
+from core.money import to_decimal
 from core.time import HOME_TIME_ZONE
 from core.wall_clock import WallClockField, WallClockMixin
 from events import codes
@@ -63,14 +66,15 @@ class TicketType(EventWallClockMixin):
     name = models.CharField(_("name"), max_length=120)
     name_en = models.CharField(_("name in English"), max_length=120, blank=True)
     name_ar = models.CharField(_("name in Arabic"), max_length=120, blank=True)
+    # Prices are kept in centimes; the admin types and shows them in MAD (core.forms.MoneyField).
     member_price = models.PositiveIntegerField(
-        _("member price (centimes)"),
+        _("member price (MAD)"),
         null=True,
         blank=True,
         help_text=_("For people whose company is a current member. 0 for free; empty if not offered to members."),
     )
     non_member_price = models.PositiveIntegerField(
-        _("non-member price (centimes)"),
+        _("non-member price (MAD)"),
         null=True,
         blank=True,
         help_text=_("For everyone else. 0 for free; empty if not offered to non-members."),
@@ -102,6 +106,14 @@ class TicketType(EventWallClockMixin):
 
     def name_for(self, language_code: str | None = None) -> str:
         return localized(self, "name", language_code)
+
+    @property
+    def member_price_mad(self) -> Decimal | None:
+        return None if self.member_price is None else to_decimal(self.member_price)
+
+    @property
+    def non_member_price_mad(self) -> Decimal | None:
+        return None if self.non_member_price is None else to_decimal(self.non_member_price)
 
     def price_for(self, *, is_member: bool) -> int | None:
         """What someone of this group pays, or None when the ticket is not offered to them."""

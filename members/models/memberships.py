@@ -1,7 +1,10 @@
+from decimal import Decimal
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from core.i18n import localized
+from core.money import to_decimal
 
 from .organisations import Organisation
 
@@ -21,17 +24,16 @@ class MembershipPlanQuerySet(models.QuerySet):
 
 
 class MembershipPlan(models.Model):
-    """A kind of membership the association offers, with its yearly dues and joining fee (centimes of MAD)."""
+    """A kind of membership the association offers, with its yearly dues and joining fee (kept in centimes of MAD,
+    typed and shown in MAD in the admin: core.forms.MoneyField)."""
 
     name = models.CharField(_("name"), max_length=120)
     name_en = models.CharField(_("name in English"), max_length=120, blank=True)
     name_ar = models.CharField(_("name in Arabic"), max_length=120, blank=True)
     audience = models.CharField(_("for"), max_length=20, choices=Audience.choices)
-    annual_fee = models.PositiveBigIntegerField(
-        _("annual dues (centimes)"), help_text=_("In centimes of MAD: 500000 is 5 000,00 MAD.")
-    )
+    annual_fee = models.PositiveBigIntegerField(_("annual dues (MAD)"), help_text=_("For a full year, e.g. 5 000,00."))
     joining_fee = models.PositiveBigIntegerField(
-        _("joining fee (centimes)"), default=0, help_text=_("Paid once, with the first dues. 0 for none.")
+        _("joining fee (MAD)"), default=0, help_text=_("Paid once, with the first dues. 0 for none.")
     )
     requires_approval = models.BooleanField(
         _("requires approval"), default=True, help_text=_("The secretariat reviews new members before they pay.")
@@ -57,6 +59,14 @@ class MembershipPlan(models.Model):
 
     def benefits_for(self, language_code: str | None = None) -> str:
         return localized(self, "benefits", language_code)
+
+    @property
+    def annual_fee_mad(self) -> Decimal:
+        return to_decimal(self.annual_fee)
+
+    @property
+    def joining_fee_mad(self) -> Decimal:
+        return to_decimal(self.joining_fee)
 
 
 class MembershipQuerySet(models.QuerySet):
@@ -123,6 +133,10 @@ class Membership(models.Model):
     @property
     def order_total(self) -> int | None:
         return self.order.total if self.order_id else None
+
+    @property
+    def order_total_mad(self) -> Decimal | None:
+        return to_decimal(self.order.total) if self.order_id else None
 
 
 class MembershipReminder(models.Model):

@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext
 from wagtail.admin.ui.tables import Column, TitleColumn
@@ -17,7 +18,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from core.exports import csv_response
 from core.views import domain_error_to_form
 from partnerships.meetings import selectors, services
-from partnerships.meetings.forms import MoveForm
+from partnerships.meetings.forms import BreaksField, MoveForm
 from partnerships.models import BrokerageSession, MeetingRequest
 
 session_policy = ModelPermissionPolicy(BrokerageSession)
@@ -165,6 +166,11 @@ class BrokerageSessionViewSet(ModelViewSet):
         "request_deadline_local",
     ]
     ordering = ["-request_deadline"]
+
+    def formfield_for_dbfield(self, db_field, **kwargs):
+        if db_field.name == "breaks":
+            return BreaksField(label=capfirst(db_field.verbose_name), help_text=db_field.help_text, **kwargs)
+        return super().formfield_for_dbfield(db_field, **kwargs)
 
     def get_urlpatterns(self):
         return [

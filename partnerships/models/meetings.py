@@ -30,6 +30,31 @@ def parse_breaks(value) -> list[tuple[dt.time, dt.time]]:
     return pairs
 
 
+def _break_problems(breaks, day_start: dt.time, day_end: dt.time) -> list[str]:
+    """What is wrong with the breaks of a day of meetings from `day_start` to `day_end`: one outside those hours,
+    two that overlap. Each message names the break by its times."""
+    problems, latest = [], None
+    for start, end in sorted(breaks):
+        if start < day_start or end > day_end:
+            problems.append(
+                _("The break %(start)s–%(end)s is outside the meetings' hours (%(day_start)s–%(day_end)s).")
+                % {
+                    "start": f"{start:%H:%M}",
+                    "end": f"{end:%H:%M}",
+                    "day_start": f"{day_start:%H:%M}",
+                    "day_end": f"{day_end:%H:%M}",
+                }
+            )
+        if latest and start < latest[1]:
+            problems.append(
+                _("The breaks %(first)s and %(second)s overlap.")
+                % {"first": f"{latest[0]:%H:%M}–{latest[1]:%H:%M}", "second": f"{start:%H:%M}–{end:%H:%M}"}
+            )
+        if latest is None or end > latest[1]:
+            latest = (start, end)
+    return problems
+
+
 class BrokerageSession(WallClockMixin):
     """The B2B meetings of one event: on its days, slots of a fixed length between the day's hours, breaks aside."""
 
@@ -48,7 +73,9 @@ class BrokerageSession(WallClockMixin):
         _("breaks"),
         default=list,
         blank=True,
-        help_text=_('Each day, in the event\'s time zone, e.g. [["12:30", "14:00"], ["16:00", "16:15"]].'),
+        help_text=_(
+            "Each day, in the event's time zone, within the meetings' hours. Empty the times to remove a break."
+        ),
     )
     tables = models.PositiveSmallIntegerField(_("number of tables"), default=10)
     cap = models.PositiveSmallIntegerField(_("meetings per participant at most"), default=8)
@@ -73,11 +100,16 @@ class BrokerageSession(WallClockMixin):
         super().clean()
         errors = {}
         try:
-            parse_breaks(self.breaks)
+            breaks = parse_breaks(self.breaks)
         except ValueError:
-            errors["breaks"] = _('Write the breaks as a list of ["start", "end"] times, e.g. [["12:30", "14:00"]].')
+            errors["breaks"] = _("Each break needs a start and an end time, the end after the start.")
+            breaks = []
         if self.day_start and self.day_end and self.day_start >= self.day_end:
             errors["day_end"] = _("The meetings must end after they start.")
+        elif self.day_start and self.day_end:
+            problems = _break_problems(breaks, self.day_start, self.day_end)
+            if problems:
+                errors["breaks"] = problems
         if self.slot_minutes is not None and self.slot_minutes < 5:
             errors["slot_minutes"] = _("A slot lasts at least 5 minutes.")
         if self.tables is not None and self.tables < 1:

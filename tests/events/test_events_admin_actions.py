@@ -281,7 +281,7 @@ def test_the_ticket_form_says_display_order_not_commande(admin, event):
 def test_adding_a_ticket_type(admin, event):
     response = admin.post(
         reverse("events_ticket_types:add"),
-        {"event": event.pk, "name": "VIP", "member_price": "0", "non_member_price": "200000", "sort_order": "0"},
+        {"event": event.pk, "name": "VIP", "member_price": "0", "non_member_price": "2 000,00", "sort_order": "0"},
     )
 
     assert response.status_code == 302
@@ -297,7 +297,7 @@ def test_sales_dates_are_typed_in_the_event_s_local_time_whatever_the_editor_s_z
         {
             "event": event.pk,
             "name": "Salon",
-            "non_member_price": "50000",
+            "non_member_price": "500",
             "sort_order": "0",
             "sales_end_local": "2027-06-30 18:00",
         },

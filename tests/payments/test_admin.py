@@ -149,6 +149,20 @@ def test_treasurer_refunds_a_cash_payment_and_a_credit_note_is_issued(admin_clie
     assert order.invoices.get(kind="credit_note").total == 500_000
 
 
+def test_a_partial_refund_is_typed_in_mad_the_french_way(admin_client):
+    order = make_order()
+    order_mark_paid(order=order, provider="manual", method=PaymentMethod.CASH, amount=order.total)
+    form = admin_client.get(reverse("payments_orders:refund", args=[order.pk])).content.decode()
+    assert 'value="5\u00a0000,00"' in form  # what can be refunded, in MAD
+
+    response = admin_client.post(
+        reverse("payments_orders:refund", args=[order.pk]), {"amount": "1 500,50", "reason": "Geste commercial"}
+    )
+
+    assert response.status_code == 302
+    assert order.refunds.get().amount == 150_050
+
+
 def test_a_refund_larger_than_what_was_paid_is_refused(admin_client):
     order = make_order()
     order_mark_paid(order=order, provider="manual", method=PaymentMethod.CASH, amount=order.total)
@@ -174,3 +188,17 @@ def test_an_orders_history_shows_who_received_the_money_and_the_refund(admin_cli
     assert actions == ["wagtail.create", "payments.order_paid", "payments.order_refund"]
     response = admin_client.get(reverse("payments_orders:history", args=[order.pk]))
     assert response.status_code == 200
+
+
+def test_the_inspect_views_show_amounts_in_mad_not_centimes(admin_client):
+    order = make_order()
+    payment = order_mark_paid(order=order, provider="manual", method=PaymentMethod.CASH, amount=order.total)
+    pages = [
+        admin_client.get(reverse("payments_orders:inspect", args=[order.pk])).content.decode(),
+        admin_client.get(reverse("payments_payments:inspect", args=[payment.pk])).content.decode(),
+        admin_client.get(reverse("payments_invoices:inspect", args=[order.invoices.get().pk])).content.decode(),
+    ]
+
+    for page in pages:
+        assert "5\u00a0000,00 MAD" in page
+        assert "500000" not in page and "centimes" not in page

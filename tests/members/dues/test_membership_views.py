@@ -13,7 +13,9 @@ from members.models import Membership, MembershipPlan
 from payments.models import Order
 from tests.factories.members import AdminFactory, MemberUserFactory, OrganisationMemberFactory
 from tests.factories.memberships import MembershipFactory, MembershipPlanFactory
-from tests.i18n import fr_html
+from tests.factories.payments import make_order
+from tests.i18n import fr, fr_html
+from tests.spreadsheets import csv_dicts
 
 pytestmark = pytest.mark.django_db
 
@@ -149,11 +151,51 @@ def test_secretariat_exports_memberships(secretariat_client):
     assert "Atlas Cloud SARL" in b"".join(response.streaming_content).decode()
 
 
+def test_the_memberships_export_gives_the_order_total_in_mad(secretariat_client):
+    membership = MembershipFactory(organisation__legal_name="Atlas Cloud SARL")
+    membership.order = make_order(organisation=membership.organisation)
+    membership.save(update_fields=["order"])
+
+    [row] = csv_dicts(secretariat_client.get(reverse("members_memberships:index"), {"export": "csv"}))
+
+    assert row[fr("Total (MAD)")] == "5000,00"
+
+
+def test_plan_fees_are_typed_and_shown_in_mad(secretariat_client):
+    response = secretariat_client.post(
+        reverse("members_plans:add"),
+        {"name": "PME", "audience": "pme", "annual_fee": "12 500,50", "joining_fee": "1.000", "sort_order": "0"},
+    )
+    assert response.status_code == 302
+    plan = MembershipPlan.objects.get()
+    assert (plan.annual_fee, plan.joining_fee) == (1_250_050, 100_000)
+
+    form = secretariat_client.get(reverse("members_plans:edit", args=[plan.pk])).content.decode()
+    listing = secretariat_client.get(reverse("members_plans:index")).content.decode()
+    [row] = csv_dicts(secretariat_client.get(reverse("members_plans:index"), {"export": "csv"}))
+
+    assert fr_html("Annual dues (MAD)") in form and 'value="12\u00a0500,50"' in form
+    assert "12\u00a0500,50 MAD" in listing and "1\u00a0000,00 MAD" in listing
+    assert (row[fr("Annual dues (MAD)")], row[fr("Joining fee (MAD)")]) == ("12500,50", "1000,00")
+
+
+def test_a_negative_fee_is_refused_and_nothing_saved(secretariat_client):
+    response = secretariat_client.post(
+        reverse("members_plans:add"),
+        {"name": "PME", "audience": "pme", "annual_fee": "-100", "joining_fee": "0", "sort_order": "0"},
+    )
+
+    assert response.status_code == 200
+    assert fr_html("The amount cannot be negative.") in response.content.decode()
+    assert not MembershipPlan.objects.exists()
+
+
 def test_secretariat_adds_a_membership_plan(secretariat_client):
     response = secretariat_client.post(
         reverse("members_plans:add"),
-        {"name": "Cluster", "audience": "cluster", "annual_fee": "3000000", "joining_fee": "0", "sort_order": "0"},
+        {"name": "Cluster", "audience": "cluster", "annual_fee": "30 000", "joining_fee": "0", "sort_order": "0"},
     )
 
     assert response.status_code == 302
-    assert MembershipPlan.objects.get().name == "Cluster"
+    plan = MembershipPlan.objects.get()
+    assert (plan.name, plan.annual_fee) == ("Cluster", 3_000_000)
