@@ -247,7 +247,11 @@ def _act(request, registration: Registration, action: str, forms: dict) -> tuple
             messages.success(request, _("The registration now belongs to its new attendee, with a new ticket code."))
         elif action == "cancel":
             registration_cancel(registration=registration, by=request.user, refund=form.refund_choice())
-            messages.success(request, _("The registration is cancelled."))
+            messages.success(
+                request,
+                _("The registration is cancelled; %(email)s is told by e-mail.")
+                % {"email": registration.attendee_email},
+            )
         else:
             registration_check_in(registration=registration, by=request.user)
             messages.success(request, _("Checked in."))
