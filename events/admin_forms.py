@@ -3,10 +3,11 @@ attendees. Each one feeds a service; the services hold the rules."""
 
 from django import forms
 from django.conf import settings
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from core.i18n import language_name, one_page_per_translation
-from events.attendee_messages import BODY_MAX_LENGTH, SUBJECT_MAX_LENGTH
+from events.attendee_messages import BODY_MAX_LENGTH, SUBJECT_MAX_LENGTH, Audience, message_languages
 from events.forms import question_fields
 from events.models import EventPage, Question, Registration, TicketType
 from members.models import Organisation
@@ -106,10 +107,35 @@ class CancelForm(forms.Form):
 
 
 class MessageForm(forms.Form):
+    """Who receives the message, the language it is written in, and the message. `counts` (audience → how many
+    people it holds now) is shown beside each audience."""
+
+    audiences = forms.MultipleChoiceField(
+        label=_("Send to"),
+        choices=Audience.choices,
+        initial=[Audience.CONFIRMED],
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Choose who receives the message.")},
+        help_text=_("One e-mail per address, even for someone in more than one of these."),
+    )
+    language = forms.ChoiceField(
+        label=_("Language the message is written in"),
+        choices=settings.LANGUAGES,
+        help_text=_("The greeting and the footer around your text are in this language."),
+    )
     subject = forms.CharField(label=_("Subject"), max_length=SUBJECT_MAX_LENGTH)
     body = forms.CharField(
         label=_("Message"),
         max_length=BODY_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 12}),
-        help_text=_("Sent as typed, in plain text, to every confirmed attendee."),
+        help_text=_("Sent as typed; links become clickable."),
     )
+
+    def __init__(self, *args, counts: dict[str, int] | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        current = (translation.get_language() or "")[:2]
+        self.fields["language"].initial = current if current in message_languages() else settings.LANGUAGE_CODE
+        if counts is not None:
+            self.fields["audiences"].choices = [
+                (value, f"{label} ({counts.get(value, 0)})") for value, label in Audience.choices
+            ]

@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from wagtail.admin.forms.search import SearchForm
 
 from core.views import domain_error_message, domain_error_to_form
@@ -27,7 +28,7 @@ from events.admin_forms import (
     TransferForm,
 )
 from events.admin_permissions import RegistrationPermissionPolicy
-from events.attendee_messages import event_message_attendees
+from events.attendee_messages import audience_counts, event_message_attendees
 from events.badges import render_badges_pdf
 from events.checkin import event_registrations, registration_check_in
 from events.models import EventPage, Registration
@@ -115,29 +116,40 @@ def event_badges(request, event_id: int):
 
 
 def event_message(request, event_id: int):
-    """Write once to every confirmed attendee (one e-mail each, sent in the background)."""
+    """Write once to the people of an event the secretariat chooses (confirmed, awaiting payment, waitlist), in
+    the language it writes in: one e-mail per address, sent in the background."""
     _require(request, "change")
     event = _event(event_id)
-    form = MessageForm(request.POST or None)
+    form = MessageForm(request.POST or None, counts=audience_counts(event))
     status = 200
     if request.method == "POST":
         status = 400
         if form.is_valid():
+            data = form.cleaned_data
             try:
                 count = event_message_attendees(
-                    event=event, subject=form.cleaned_data["subject"], body=form.cleaned_data["body"], by=request.user
+                    event=event,
+                    subject=data["subject"],
+                    body=data["body"],
+                    audiences=data["audiences"],
+                    language=data["language"],
+                    by=request.user,
                 )
             except RegistrationError as error:
                 status = domain_error_to_form(form, error)
             else:
-                messages.success(request, _("Your message is on its way to %(count)d attendees.") % {"count": count})
+                message = ngettext(
+                    "Your message is on its way to %(count)d person.",
+                    "Your message is on its way to %(count)d people.",
+                    count,
+                )
+                messages.success(request, message % {"count": count})
                 return redirect(f"{URL}:event", event_id=event.pk)
     context = {
-        "page_title": _("Message all attendees"),
+        "page_title": _("Message attendees"),
         "page_subtitle": event.title,
         "event": event,
         "form": form,
-        "recipients": event_registrations(event).confirmed().count(),
     }
     return _render(request, "events/admin/event_message.html", context, status=status, icon="mail")
 
@@ -247,7 +259,11 @@ def _act(request, registration: Registration, action: str, forms: dict) -> tuple
             messages.success(request, _("The registration now belongs to its new attendee, with a new ticket code."))
         elif action == "cancel":
             registration_cancel(registration=registration, by=request.user, refund=form.refund_choice())
-            messages.success(request, _("The registration is cancelled."))
+            messages.success(
+                request,
+                _("The registration is cancelled; %(email)s is told by e-mail.")
+                % {"email": registration.attendee_email},
+            )
         else:
             registration_check_in(registration=registration, by=request.user)
             messages.success(request, _("Checked in."))

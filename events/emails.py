@@ -41,12 +41,14 @@ def send_registration_confirmed(registration_id: int) -> None:
 
 
 @task()
-def send_registration_cancelled(registration_id: int) -> None:
-    """E-mail the attendee that their registration is cancelled, with a METHOD:CANCEL removing the entry."""
+def send_registration_cancelled(registration_id: int, *, had_invitation: bool = True) -> None:
+    """E-mail the attendee, in their language, that their registration is cancelled: with a METHOD:CANCEL
+    removing the entry from their calendar when they had one (`had_invitation`: it was confirmed), as a
+    reservation awaiting payment otherwise."""
     registration = _registration(registration_id)
     if registration is None or registration.status != Registration.Status.CANCELLED:
         return
-    _send(registration, kind="registration_cancelled", method="CANCEL")
+    _send(registration, kind="registration_cancelled", method="CANCEL", with_calendar=had_invitation)
 
 
 @task()
@@ -96,19 +98,30 @@ def _registration(registration_id: int) -> Registration | None:
 
 
 def _send(
-    registration: Registration, *, kind: str, method: str, to: str = "", name: str = "", language: str = ""
+    registration: Registration,
+    *,
+    kind: str,
+    method: str,
+    to: str = "",
+    name: str = "",
+    language: str = "",
+    with_calendar: bool = True,
 ) -> None:
     language = language or registration.language or settings.LANGUAGE_CODE
 
     def context() -> dict:
         context = _context(registration, language=language)
+        context["with_calendar"] = with_calendar
         if name:
             context["attendee_name"] = name
         return context
 
-    invitation = registration_invitation(
-        registration, cancel=method == "CANCEL", attendee_email=to, attendee_name=name
-    ).decode()
+    calendar = None
+    if with_calendar:
+        invitation = registration_invitation(
+            registration, cancel=method == "CANCEL", attendee_email=to, attendee_name=name
+        ).decode()
+        calendar = Calendar(invitation, method=method, filename="invitation.ics")
     # The ticket's QR code, for the door: shown from the phone, or printed.
     ticket = [Attachment(f"ticket-{registration.code}.png", qr_png(registration.code), "image/png")]
     send_templated(
@@ -118,7 +131,7 @@ def _send(
         subject=SUBJECTS[kind],
         subject_params={"event": registration.event.title},
         context=context,
-        calendar=Calendar(invitation, method=method, filename="invitation.ics"),
+        calendar=calendar,
         attachments=ticket if kind == "registration_confirmed" else (),
     )
 

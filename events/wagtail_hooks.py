@@ -9,6 +9,7 @@ from core.page_context import PAGE_CONTEXT_HOOK
 from events import clock_report, page_context
 from events.admin_panels import UpcomingEventsPanel
 from events.admin_permissions import RegistrationPermissionPolicy, StaffModelPermissionPolicy, WaitlistPermissionPolicy
+from events.attendee_messages import MessageFormatter
 from events.models import EventPage, Question, Registration, RegistrationSettings, TicketType, WaitlistEntry
 from events.viewsets import EventsViewSetGroup
 
@@ -31,7 +32,7 @@ def register_calendar_log_actions(actions):
 @hooks.register("register_log_actions")
 def register_checkin_log_actions(actions):
     actions.register_action("events.registration_check_in", _("Check in"), _("Checked in at the door"))
-    actions.register_action("events.message_attendees", _("Message attendees"), _("Message sent to all attendees"))
+    actions.register_action("events.message_attendees")(MessageFormatter)
 
 
 @hooks.register("construct_homepage_panels")

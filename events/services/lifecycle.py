@@ -85,7 +85,8 @@ def _confirm(registration: Registration) -> None:
 
 def registration_order_cancelled_for_line(line) -> None:
     """Payments handler: the unpaid order was cancelled (by the buyer or the secretariat, or because it was
-    overdue). A reservation still waiting for it ends: EXPIRED when its deadline has passed, else CANCELLED."""
+    overdue). A reservation still waiting for it ends: EXPIRED when its deadline has passed, else CANCELLED;
+    the attendee is told either way."""
     registration = line.subject
     if not isinstance(registration, Registration):
         return
@@ -97,6 +98,8 @@ def registration_order_cancelled_for_line(line) -> None:
     _end(registration, Status.EXPIRED if overdue else Status.CANCELLED, now=now)
     if overdue:
         registration_email("reservation_expired", registration)
+    else:
+        email_cancelled(registration, had_invitation=False)
     _seat_freed(registration)
 
 
@@ -166,8 +169,9 @@ def registration_cancel(*, registration: Registration, by, refund: bool | None =
                 refund = settings is not None and settings.refund_rule == RefundRule.FULL
             if refund:
                 _refund(registration, order, by=by)
-        if was_confirmed:
-            email_cancelled(registration)
+        # Whoever cancels, the attendee is told: a reservation awaiting payment too (without a calendar
+        # cancellation, since it never sent an invitation).
+        email_cancelled(registration, had_invitation=was_confirmed)
         _seat_freed(registration)
     return registration
 

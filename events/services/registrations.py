@@ -46,8 +46,10 @@ def email_confirmed(registration: Registration) -> None:
     transaction.on_commit(lambda: send_registration_confirmed.enqueue(registration.pk))
 
 
-def email_cancelled(registration: Registration) -> None:
-    transaction.on_commit(lambda: send_registration_cancelled.enqueue(registration.pk))
+def email_cancelled(registration: Registration, *, had_invitation: bool = True) -> None:
+    """`had_invitation`: the attendee was confirmed, so their calendar holds the event (a reservation awaiting
+    payment never sent one): the e-mail then carries the METHOD:CANCEL that removes it."""
+    transaction.on_commit(lambda: send_registration_cancelled.enqueue(registration.pk, had_invitation=had_invitation))
 
 
 def registration_email(kind: str, registration: Registration) -> None:

@@ -1,15 +1,17 @@
 """The secretariat's actions from the "Events" menu: manual registration, another ticket or person, cancel,
-mark present, message all attendees, tickets and settings."""
+mark present, tickets and settings (the message to attendees: test_attendee_messages)."""
 
 import datetime as dt
 
 import pytest
-from django.conf import settings
 from django.core import mail
 from django.urls import reverse
-from wagtail.models import PageLogEntry
+from django.utils.translation import gettext, override
 
 from events.models import EventPage, Registration, TicketType, WaitlistEntry
+from events.services import registration_create
+from payments.models import Order
+from tests.events.i18n import fr, fr_html
 from tests.events.staff import REGISTRATION_PERMISSIONS, log_in, staff_user
 from tests.factories.events import EventPageFactory
 from tests.factories.registrations import (
@@ -198,6 +200,88 @@ def test_cancelling_frees_the_seat_for_the_waitlist(admin, event, ticket):
     assert waiting.status == WaitlistEntry.Status.OFFERED
 
 
+def test_cancelling_a_confirmed_registration_emails_the_attendee_a_calendar_cancellation(
+    admin, ticket, django_capture_on_commit_callbacks
+):
+    registration = RegistrationFactory(ticket_type=ticket, attendee_email="salma@atlas.ma", language="en")
+    mail.outbox.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin.post(manage_url(registration), {"action": "cancel"})
+
+    assert response.status_code == 302
+    (message,) = mail.outbox
+    assert message.to == ["salma@atlas.ma"]
+    assert message.subject == f"Your registration is cancelled: {registration.event.title}"
+    assert "METHOD:CANCEL" in next(content for content, mimetype in message.alternatives if mimetype == "text/calendar")
+    page = admin.get(response["Location"]).text
+    assert fr_html("The registration is cancelled; %(email)s is told by e-mail.", email="salma@atlas.ma") in page
+
+
+@pytest.fixture
+def reservation(event):
+    """Karim's place awaiting payment of its order (a paid ticket), his e-mails in Arabic."""
+    paid = TicketTypeFactory(event=event, name="Pass exposant", member_price=50_000, non_member_price=50_000)
+    registration = registration_create(
+        event=event,
+        ticket_type=paid,
+        attendee_name="Karim Tazi",
+        attendee_email="karim@sahara.ma",
+        language="ar",
+        by_secretariat=True,
+    )
+    assert registration.status == Status.RESERVED
+    return registration
+
+
+def test_the_cancel_form_of_a_reservation_says_the_attendee_is_told(admin, reservation):
+    page = admin.get(manage_url(reservation)).text
+
+    assert (
+        fr(
+            "The reservation awaiting payment ends and its seat goes to the next person on the waitlist, if anyone is "
+            "waiting."
+        )
+        in page
+    )
+    assert (
+        fr(
+            "The attendee is told by e-mail (%(email)s), in the language of their registration.",
+            email="karim@sahara.ma",
+        )
+        in page
+    )
+
+
+def test_cancelling_an_unpaid_reservation_emails_the_attendee_in_their_language(
+    admin, reservation, django_capture_on_commit_callbacks
+):
+    mail.outbox.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin.post(manage_url(reservation), {"action": "cancel"})
+
+    assert response.status_code == 302
+    reservation.refresh_from_db()
+    reservation.order.refresh_from_db()
+    assert reservation.status == Status.CANCELLED
+    assert reservation.order.status == Order.Status.CANCELLED
+    # One e-mail (the order's own cancellation adds none), to the attendee, in Arabic.
+    (message,) = mail.outbox
+    assert message.to == ["karim@sahara.ma"]
+    with override("ar"):
+        subject = gettext("Your registration is cancelled: %(event)s") % {"event": reservation.event.title}
+        greeting = gettext("Hello %(name)s,") % {"name": "Karim Tazi"}
+    assert subject.startswith("تم إلغاء تسجيلك")
+    assert message.subject == subject
+    (html, mimetype), *calendar = message.alternatives
+    assert mimetype == "text/html"
+    assert 'dir="rtl"' in html and greeting in html
+    # Never confirmed, it never sent an invitation: no calendar cancellation either.
+    assert calendar == [] and message.attachments == []
+    assert "Your reservation for Forum inter-clusters, which was awaiting payment, is cancelled." in message.body
+
+
 def test_cancelling_twice_says_it_is_already_cancelled(admin, ticket):
     registration = RegistrationFactory(ticket_type=ticket, status=Status.CANCELLED)
 
@@ -226,39 +310,7 @@ def test_the_registration_page_shows_the_answers(admin, event, ticket):
     assert reverse("events:registration_badge", args=[registration.code]) in response.text
 
 
-# --- Message all attendees ------------------------------------------------------------------------------------
-
-
-def test_the_message_goes_to_each_confirmed_attendee_once(
-    admin, event, ticket, secretariat, django_capture_on_commit_callbacks
-):
-    confirmed = [RegistrationFactory(ticket_type=ticket, language=language) for language in ("fr", "ar")]
-    RegistrationFactory(ticket_type=ticket, status=Status.CANCELLED)
-    mail.outbox.clear()
-
-    with django_capture_on_commit_callbacks(execute=True):
-        response = admin.post(
-            reverse("events_registrations:message", args=[event.pk]),
-            {"subject": "Plan d'accès", "body": "Rendez-vous porte B.\nParking gratuit."},
-        )
-
-    assert response.status_code == 302
-    assert sorted(message.to[0] for message in mail.outbox) == sorted(r.attendee_email for r in confirmed)
-    assert all(message.subject == "Plan d'accès" for message in mail.outbox)
-    assert all(message.from_email == settings.DEFAULT_FROM_EMAIL for message in mail.outbox)
-    assert all(message.body.startswith("Rendez-vous porte B.\nParking gratuit.") for message in mail.outbox)
-    entry = PageLogEntry.objects.get(action="events.message_attendees")
-    assert (entry.page_id, entry.user, entry.data["recipients"]) == (event.pk, secretariat, 2)
-
-
-def test_a_message_needs_a_subject_and_a_text(admin, event, ticket):
-    RegistrationFactory(ticket_type=ticket)
-    mail.outbox.clear()
-
-    response = admin.post(reverse("events_registrations:message", args=[event.pk]), {"subject": "", "body": "x"})
-
-    assert response.status_code == 400
-    assert mail.outbox == []
+# --- Message to attendees: tests/events/test_attendee_messages.py ---------------------------------------------
 
 
 # --- Tickets and settings -------------------------------------------------------------------------------------

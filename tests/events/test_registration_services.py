@@ -247,6 +247,22 @@ def test_cancelling_the_order_cancels_the_reservation(ticket):
     assert registration.status == Status.CANCELLED
 
 
+def test_cancelling_the_order_tells_the_attendee_their_reservation_is_cancelled(
+    ticket, django_capture_on_commit_callbacks
+):
+    registration = register(ticket, language="en")
+    mail.outbox.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        order_cancel(order=registration.order)
+
+    (message,) = mail.outbox
+    assert message.to == ["salma@invitee.ma"]
+    assert message.subject == f"Your registration is cancelled: {ticket.event.title}"
+    assert "which was awaiting payment, is cancelled" in message.body
+    assert [mimetype for _content, mimetype in message.alternatives] == ["text/html"]
+
+
 def test_refunding_the_order_cancels_the_registration(ticket):
     registration = pay(register(ticket))
     order_refund(order=registration.order, amount=registration.order.total)
@@ -351,6 +367,35 @@ def test_the_attendee_cancels_a_free_registration(ticket):
     registration.refresh_from_db()
     assert registration.status == Status.CANCELLED
     assert registration.cancelled_at is not None
+
+
+def test_the_attendee_who_cancels_is_told_by_email_with_a_calendar_cancellation(
+    ticket, django_capture_on_commit_callbacks
+):
+    person = member_of_current_company()
+    registration = register(ticket, person, language="en")
+    mail.outbox.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        registration_cancel(registration=registration, by=person.user)
+
+    (message,) = mail.outbox
+    assert message.to == [person.user.email]
+    assert "The attached file removes the event from your calendar." in message.body
+    assert "text/calendar" in [mimetype for _content, mimetype in message.alternatives]
+
+
+def test_the_attendee_who_cancels_their_reservation_is_told_too(ticket, django_capture_on_commit_callbacks):
+    registration = register(ticket, language="en")
+    mail.outbox.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        registration_cancel(registration=registration, by=registration.user)
+
+    (message,) = mail.outbox
+    assert message.to == ["salma@invitee.ma"]
+    assert "which was awaiting payment, is cancelled" in message.body
+    assert "calendar" not in message.body
 
 
 def test_cancelling_an_unpaid_reservation_cancels_its_order(ticket):
