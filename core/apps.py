@@ -9,11 +9,13 @@ class CoreConfig(AppConfig):
     def ready(self):
         from django.conf import settings
 
+        from core import active_filters
         from core.checks import check_database_zone_data, check_zone_data
         from core.clock_changes import check_recomputed_times
         from core.time import pin_process_zone
 
         pin_process_zone(settings.TIME_ZONE)
+        active_filters.register()
 
         checks.register(check_zone_data)
         checks.register(check_database_zone_data, checks.Tags.database)

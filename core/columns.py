@@ -3,6 +3,8 @@
 import datetime as dt
 
 from django.utils import formats, timezone
+from django.utils.text import capfirst
+from django.utils.translation import gettext
 from wagtail.admin.ui.tables import Column
 
 from core.money import format_money, format_money_or_blank
@@ -29,6 +31,22 @@ class LocalDateColumn(Column):
 
     def get_value(self, instance):
         return local_date(super().get_value(instance))
+
+
+class YesNoColumn(Column):
+    """A yes/no field as words in the admin's language ("Oui"/"Non"), not Python's `True`/`False`; headed by the
+    field's own name unless a label is given."""
+
+    def __init__(self, name, label=None, *, model=None, **kwargs):
+        if label is None and model is not None:
+            label = capfirst(model._meta.get_field(name).verbose_name)
+        super().__init__(name, label=label, **kwargs)
+
+    def get_value(self, instance):
+        value = super().get_value(instance)
+        if value is None:
+            return ""
+        return gettext("Yes") if value else gettext("No")
 
 
 class MoneyColumn(Column):

@@ -4,6 +4,7 @@ attendees. Each one feeds a service; the services hold the rules."""
 from django import forms
 from django.conf import settings
 from django.utils import translation
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from core.i18n import language_name, one_page_per_translation
@@ -25,6 +26,23 @@ def one_per_event(queryset=None):
     """Every event once (its default-language page), newest first."""
     queryset = EventPage.objects.all() if queryset is None else queryset
     return one_page_per_translation(queryset).select_related("locale").order_by("-start", "pk")
+
+
+class OneEntryPerEventMixin:
+    """For a Wagtail ModelViewSet whose model points at an event: its form lists each event once (its
+    default-language page, its date and language shown), not once per language copy of the page tree."""
+
+    def formfield_for_dbfield(self, db_field, **kwargs):
+        if db_field.name == "event" and db_field.related_model is EventPage:
+            kwargs.pop("widget", None)
+            return EventChoiceField(
+                queryset=one_per_event(),
+                label=capfirst(db_field.verbose_name),
+                required=not db_field.blank,
+                help_text=db_field.help_text,
+                **kwargs,
+            )
+        return super().formfield_for_dbfield(db_field, **kwargs)
 
 
 def events_with_registration():

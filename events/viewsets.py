@@ -19,11 +19,11 @@ from wagtail.admin.viewsets.base import ViewSet
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from core.columns import LocalDateColumn, MoneyColumn
+from core.columns import LocalDateColumn, MoneyColumn, YesNoColumn
 from core.exports import ExportIndexView, ExportSnippetIndexView, SpreadsheetExportMixin
 from core.forms import MoneyFieldsMixin
 from events import admin_views
-from events.admin_forms import EventChoiceField, events_with_registration, one_per_event
+from events.admin_forms import EventChoiceField, OneEntryPerEventMixin, events_with_registration, one_per_event
 from events.admin_permissions import RegistrationPermissionPolicy
 from events.codes import canonical_code
 from events.models import EventPage, Question, Registration, RegistrationSettings, Speaker, TicketType, WaitlistEntry
@@ -295,7 +295,7 @@ class QuestionFilterSet(EventFilterSet):
         fields = ["event", "kind", "required"]
 
 
-class TicketTypeViewSet(MoneyFieldsMixin, ModelViewSet):
+class TicketTypeViewSet(OneEntryPerEventMixin, MoneyFieldsMixin, ModelViewSet):
     model = TicketType
     icon = "tag"
     menu_label = _("Ticket types")
@@ -308,7 +308,7 @@ class TicketTypeViewSet(MoneyFieldsMixin, ModelViewSet):
         MoneyColumn("member_price", _("Member price")),
         MoneyColumn("non_member_price", _("Non-member price")),
         "quota",
-        "is_active",
+        YesNoColumn("is_active", model=TicketType),
     ]
     money_fields = ("member_price", "non_member_price")
     filterset_class = TicketTypeFilterSet
@@ -344,25 +344,30 @@ class TicketTypeViewSet(MoneyFieldsMixin, ModelViewSet):
     ]
 
 
-class QuestionViewSet(ModelViewSet):
+class QuestionViewSet(OneEntryPerEventMixin, ModelViewSet):
     model = Question
     icon = "help"
     menu_label = _("Questions")
     add_view_class = QuestionCreateView
-    list_display = ["label", Column("event", label=_("Event")), "kind", "required"]
+    list_display = ["label", Column("event", label=_("Event")), "kind", YesNoColumn("required", model=Question)]
     filterset_class = QuestionFilterSet
     search_fields = ["label", "label_en", "label_ar", "event__title"]
     search_backend_name = None
     form_fields = ["event", "label", "label_en", "label_ar", "kind", "choices", "required", "sort_order"]
 
 
-class RegistrationSettingsViewSet(ModelViewSet):
+class RegistrationSettingsViewSet(OneEntryPerEventMixin, ModelViewSet):
     model = RegistrationSettings
     icon = "cog"
     menu_label = _("Registration settings")
     add_view_class = SettingsCreateView
     edit_view_class = SettingsEditView
-    list_display = [Column("event", label=_("Event")), "is_open", "capacity", "waitlist_enabled"]
+    list_display = [
+        Column("event", label=_("Event")),
+        YesNoColumn("is_open", model=RegistrationSettings),
+        "capacity",
+        YesNoColumn("waitlist_enabled", model=RegistrationSettings),
+    ]
     list_filter = ["is_open"]
     search_fields = ["event__title"]
     search_backend_name = None

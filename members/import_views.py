@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from core.staged_import import StagedImportViewSet
-from members.imports import COLUMNS, member_import_apply, member_import_preview
+from members.imports import COLUMN_LABELS, COLUMNS, member_import_apply, member_import_preview
 from members.models import MemberImport
 
 MAX_BYTES = 5 * 1024 * 1024
@@ -59,4 +59,4 @@ class MemberImportViewSet(StagedImportViewSet):
         )
 
     def upload_context(self):
-        return {"columns": [(column, aliases[:3]) for column, aliases in COLUMNS.items()]}
+        return {"columns": [(COLUMN_LABELS[column], aliases) for column, aliases in COLUMNS.items()]}

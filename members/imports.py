@@ -25,6 +25,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail.log_actions import log
 
 from core.errors import DomainError
@@ -69,6 +70,25 @@ COLUMNS = {
     "last_name": ["last name", "nom", "surname"],
     "role": ["role"],
     "language": ["language", "langue", "lang", "preferred language", "langue preferee"],
+}
+# What each column is, for the upload page (the names above are what a spreadsheet's first line may say).
+COLUMN_LABELS = {
+    "legal_name": gettext_lazy("Legal name"),
+    "trade_name": gettext_lazy("Trade name"),
+    "ice": gettext_lazy("ICE"),
+    "city": gettext_lazy("City"),
+    "region": gettext_lazy("Region"),
+    "sectors": gettext_lazy("Sectors"),
+    "website": gettext_lazy("Website"),
+    "contact_email": gettext_lazy("Company e-mail"),
+    "phone": gettext_lazy("Phone"),
+    "plan": gettext_lazy("Membership plan"),
+    "paid_until": gettext_lazy("Paid until"),
+    "email": gettext_lazy("Person's e-mail"),
+    "first_name": gettext_lazy("First name"),
+    "last_name": gettext_lazy("Last name"),
+    "role": gettext_lazy("Role"),
+    "language": gettext_lazy("Language"),
 }
 ADMIN_WORDS = {"admin", "administrator", "administrateur", "administratrice", "company administrator"}
 MEMBER_WORDS = {"member", "membre", "collaborateur", "collaboratrice", ""}

@@ -19,7 +19,7 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from core.columns import LocalDateColumn, MoneyColumn
+from core.columns import LocalDateColumn, MoneyColumn, YesNoColumn
 from core.exports import ExportIndexView, SpreadsheetExportMixin
 from core.forms import MoneyFieldsMixin
 from core.money import format_money
@@ -443,7 +443,13 @@ class ConsentViewSet(ModelViewSet):
     icon = "doc-empty"
     menu_label = _("Consents")
     index_view_class = ExportIndexView
-    list_display = ["user", "purpose", "granted", "notice", LocalDateColumn("recorded_at", _("Recorded"))]
+    list_display = [
+        "user",
+        "purpose",
+        YesNoColumn("granted", model=Consent),
+        "notice",
+        LocalDateColumn("recorded_at", _("Recorded")),
+    ]
     list_filter = ["purpose", "granted"]
     search_fields = ["user__email"]
     search_backend_name = None
@@ -478,8 +484,8 @@ class MembershipPlanViewSet(MoneyFieldsMixin, ModelViewSet):
         "audience",
         MoneyColumn("annual_fee", _("Annual dues")),
         MoneyColumn("joining_fee", _("Joining fee")),
-        "requires_approval",
-        "is_active",
+        YesNoColumn("requires_approval", model=MembershipPlan),
+        YesNoColumn("is_active", model=MembershipPlan),
     ]
     money_fields = ("annual_fee", "joining_fee")
     list_filter = ["audience", "is_active"]

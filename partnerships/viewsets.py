@@ -8,12 +8,13 @@ import django_filters
 from django.db.models import Count, Prefetch
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import models as generic
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 
+from core.columns import LocalDateColumn
 from core.exports import SpreadsheetExportMixin
 from members.decision_views import DecisionView
 from members.models import Region, Sector
@@ -96,7 +97,7 @@ LIST_DISPLAY = [
     "category",
     "status",
     Column("conversation_count", label=_("Conversations"), sort_key="conversation_count"),
-    DateColumn("expires_on", _("On the board until")),
+    LocalDateColumn("expires_on", _("On the board until")),
 ]
 
 
@@ -106,7 +107,7 @@ class PostReviewViewSet(ModelViewSet):
     menu_label = _("Awaiting review")
     index_view_class = ReviewIndexView
     edit_view_class = PostReviewView
-    list_display = [*LIST_DISPLAY[:4], DateColumn("submitted_at", _("Submitted"))]
+    list_display = [*LIST_DISPLAY[:4], LocalDateColumn("submitted_at", _("Submitted"))]
     search_fields = ["title", "organisation__legal_name", "organisation__trade_name"]
     search_backend_name = None
     ordering = ["submitted_at"]

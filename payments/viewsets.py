@@ -14,13 +14,13 @@ from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import models as generic
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from core.columns import MoneyInspectMixin
+from core.columns import LocalDateColumn, MoneyInspectMixin
 from core.exports import ExportIndexView, SpreadsheetExportMixin
 from core.money import format_money
 from core.staged_import import StagedImportViewSet
@@ -174,7 +174,7 @@ class OrderViewSet(ModelViewSet):
         "status",
         "payment_method",
         Column("total_display", label=_("Total")),
-        DateColumn("created_at", _("Created")),
+        LocalDateColumn("created_at", _("Created")),
     ]
     filterset_class = OrderFilterSet
     search_fields = ["reference", "billing_name", "buyer_email", "billing_ice"]
@@ -249,7 +249,7 @@ class PaymentViewSet(ModelViewSet):
         "provider",
         "status",
         Column("amount_display", label=_("Amount")),
-        DateColumn("received_on", _("Received on")),
+        LocalDateColumn("received_on", _("Received on")),
     ]
     list_filter = ["status", "method", "provider"]
     search_fields = ["order__reference", "provider_reference"]
@@ -283,7 +283,7 @@ class InvoiceViewSet(ModelViewSet):
         "kind",
         Column("buyer_name", label=_("Buyer")),
         Column("total_display", label=_("Total")),
-        DateColumn("issued_at", _("Issued")),
+        LocalDateColumn("issued_at", _("Issued")),
     ]
     filterset_class = InvoiceFilterSet
     search_fields = ["number", "order__reference", "order__billing_name"]

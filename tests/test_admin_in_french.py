@@ -30,6 +30,7 @@ WAGTAIL_PAGES_WITH_OUR_DATA = [
     "/admin/users/new/",
     "/admin/workflows/list/",
     "/admin/workflows/tasks/index/",
+    "/admin/members_memberships/?renewal_due=true",  # a yes/no filter in force
 ]
 # Words only English uses, as whole words: a text holding one is English (French shares "Date", "Export", "Total").
 ENGLISH_WORDS = {
@@ -83,7 +84,8 @@ class VisibleText(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         attributes = dict(attrs)
-        if tag in NOT_READ or (self.hidden and tag not in VOID) or "hidden" in attributes:
+        other_language = "lang" in attributes and not attributes["lang"].startswith("fr")
+        if tag in NOT_READ or (self.hidden and tag not in VOID) or "hidden" in attributes or other_language:
             self.hidden += 1
         if tag == "a" and attributes.get("href"):
             self.links.append(attributes["href"])
@@ -172,7 +174,7 @@ def demo(django_db_setup, django_db_blocker, tmp_path_factory):
 def walk_the_french_admin(client, limit: int = 400) -> dict[str, list[str]]:
     """{English text: [pages showing it]} over our admin pages."""
     catalogue, found, data = english_catalogue(), {}, typed_by_people()
-    french = {text for text in trans_real.translation("fr")._catalog.values() if isinstance(text, str)}
+    french = {text for _msgid, text in trans_real.translation("fr")._catalog.items() if isinstance(text, str)}
     # Every admin address of ours without a parameter (the menu's entries and more), then the links they show.
     starts = [
         f"/{p.route}" for p in all_patterns() if p.route.startswith("admin/") and not re.search(r"[<(^$]", p.route)

@@ -17,6 +17,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 
 from core.exports import csv_response
 from core.views import domain_error_to_form
+from events.admin_forms import OneEntryPerEventMixin
 from partnerships.meetings import selectors, services
 from partnerships.meetings.forms import BreaksField, MoveForm
 from partnerships.models import BrokerageSession, MeetingRequest
@@ -137,7 +138,7 @@ class SessionIndexView(generic.IndexView):
         return super().get_base_queryset().select_related("event")
 
 
-class BrokerageSessionViewSet(ModelViewSet):
+class BrokerageSessionViewSet(OneEntryPerEventMixin, ModelViewSet):
     model = BrokerageSession
     icon = "group"
     menu_label = gettext_lazy("B2B meetings")

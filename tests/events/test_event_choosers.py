@@ -59,3 +59,16 @@ def test_filtering_registrations_by_an_event_keeps_those_of_its_translations(cli
     assert french.attendee_name in html and english.attendee_name in html
     assert other.attendee_name not in html
     assert options.count("Forum de l") == 1 and "Export forum" not in options
+
+
+@pytest.mark.parametrize("url_name", ["events_ticket_types:add", "events_questions:add", "partnerships_brokerage:add"])
+def test_the_admin_forms_that_point_at_an_event_list_each_event_once(client, events, url_name):
+    from tests.factories.accounts import StaffUserFactory, login_with_mfa
+
+    admin = login_with_mfa(client, StaffUserFactory())
+
+    html = admin.get(reverse(url_name)).text
+    options = html.split('name="event"', 1)[1].split("</select>", 1)[0]
+
+    assert options.count("Forum de l") == 1 and "Export forum" not in options
+    assert options.count("Fintech meetup") == 1
