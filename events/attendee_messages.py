@@ -9,6 +9,7 @@ same language, so that the message and what surrounds it agree.
 from django.conf import settings
 from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from django_tasks import task
 from wagtail.log_actions import LogFormatter, log
 from wagtail.models import Locale
@@ -189,7 +190,7 @@ def _event_in(event: EventPage, language: str) -> EventPage:
 
 
 class MessageFormatter(LogFormatter):
-    """The history reads: Message to 12 address(es) (confirmed attendees, people on the waitlist), written in
+    """The history reads: Message to 12 addresses (confirmed attendees, people on the waitlist), written in
     English."""
 
     label = _("Message attendees")
@@ -200,8 +201,13 @@ class MessageFormatter(LogFormatter):
         try:
             audiences = ", ".join(str(Audience(value).label).lower() for value in data["audiences"])
             language = dict(settings.LANGUAGES)[data["language"]]
-            return _("Message to %(recipients)s address(es) (%(audiences)s), written in %(language)s") % {
-                "recipients": data["recipients"],
+            recipients = int(data["recipients"])
+            return ngettext(
+                "Message to %(recipients)s address (%(audiences)s), written in %(language)s",
+                "Message to %(recipients)s addresses (%(audiences)s), written in %(language)s",
+                recipients,
+            ) % {
+                "recipients": recipients,
                 "audiences": audiences,
                 "language": language,
             }

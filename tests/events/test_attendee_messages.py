@@ -146,7 +146,7 @@ def test_every_audience_together_writes_once_to_each_address(
     assert entry.data["language"] == "fr"
     with override("en"):
         assert entry.message == (
-            "Message to 5 address(es) (confirmed attendees, reservations awaiting payment, people on the "
+            "Message to 5 addresses (confirmed attendees, reservations awaiting payment, people on the "
             "waitlist), written in French"
         )
 
