@@ -1,5 +1,6 @@
 """The French admin speaks French: every admin page our apps own, walked on the demo site as the secretariat, shows
-no English interface string, no raw code (`True`, `None`) and no English role or workflow name.
+no English interface string, no raw value (`True`, `None`, a stored code such as `awaiting_payment`) and no English
+role or workflow name.
 
 The walk starts at the dashboard and follows the links of our own pages (one address per view, so that forty
 company pages cost one), plus the Wagtail pages that show our roles and workflows (groups, a new user). Text
@@ -112,6 +113,23 @@ def english_catalogue() -> dict[str, str]:
     return catalogue
 
 
+def raw_codes() -> set[str]:
+    """The stored codes of our models' choices ("awaiting_payment", "souss-massa", "medium"), which the admin must
+    show by their labels."""
+    from django.apps import apps
+
+    codes, labels = set(), set()
+    for model in apps.get_models():
+        if model._meta.app_label not in OUR_APPS:
+            continue
+        for field in model._meta.get_fields():
+            for value, label in getattr(field, "flatchoices", None) or []:
+                if isinstance(value, str) and len(value) > 3:
+                    codes.add(value)
+                    labels.add(str(label))
+    return codes - labels
+
+
 def typed_by_people() -> set[str]:
     """What people typed in English or Arabic (pages and categories of those locales, `*_en`/`*_ar` fields, e-mail
     addresses): data the admin rightly shows as typed."""
@@ -127,13 +145,13 @@ def typed_by_people() -> set[str]:
     return {" ".join(text.split()) for text in data if text}
 
 
-def is_english(text: str, catalogue: dict[str, str], french: set[str], data: set[str]) -> bool:
+def is_english(text: str, catalogue: dict[str, str], french: set[str], data: set[str], codes: set[str]) -> bool:
     # Data quoted in a sentence ("Plus d'options pour « Members only »") is data.
     text = re.sub(r"«\s*(.*?)\s*»", lambda quoted: "«»" if quoted[1] in data else quoted[0], text)
     bare = text.strip().rstrip(":").strip()
     if bare in french or text in data or "@" in text:
         return False  # a French translation ("Active", "Note"), or data
-    if bare in RAW_VALUES or bare in catalogue:
+    if bare in RAW_VALUES or bare in catalogue or bare in codes:
         return True
     return any(word.lower() in ENGLISH_WORDS for word in re.findall(r"[A-Za-z]+", text))
 
@@ -174,6 +192,7 @@ def demo(django_db_setup, django_db_blocker, tmp_path_factory):
 def walk_the_french_admin(client, limit: int = 400) -> dict[str, list[str]]:
     """{English text: [pages showing it]} over our admin pages."""
     catalogue, found, data = english_catalogue(), {}, typed_by_people()
+    codes = raw_codes()
     french = {text for _msgid, text in trans_real.translation("fr")._catalog.items() if isinstance(text, str)}
     # Every admin address of ours without a parameter (the menu's entries and more), then the links they show.
     starts = [
@@ -194,7 +213,7 @@ def walk_the_french_admin(client, limit: int = 400) -> dict[str, list[str]]:
         page = VisibleText()
         page.feed(response.content.decode())
         for text in page.texts:
-            if is_english(text, catalogue, french, data):
+            if is_english(text, catalogue, french, data, codes):
                 found.setdefault(text, []).append(path)
         for link in page.links:
             link = link.split("#")[0]

@@ -279,7 +279,10 @@ def test_cancelling_an_unpaid_reservation_emails_the_attendee_in_their_language(
     assert 'dir="rtl"' in html and greeting in html
     # Never confirmed, it never sent an invitation: no calendar cancellation either.
     assert calendar == [] and message.attachments == []
-    assert "Your reservation for Forum inter-clusters, which was awaiting payment, is cancelled." in message.body
+    with override("ar"):
+        sentence = gettext("Your reservation for %(title)s, which was awaiting payment, is cancelled.")
+    assert sentence % {"title": "Forum inter-clusters"} in message.body
+    assert "أُلغي حجزك" in sentence
 
 
 def test_cancelling_twice_says_it_is_already_cancelled(admin, ticket):
