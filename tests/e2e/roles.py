@@ -39,6 +39,9 @@ def restore_roles_and_workflow() -> None:
     cms = importlib.import_module("cms.migrations.0002_locales_home_secretariat_workflow")
     roles = importlib.import_module("members.migrations.0013_roles")
     french = importlib.import_module("cms.migrations.0004_role_and_workflow_names_in_french")
+    # The creators look their groups up by the names they had then (English): give those back first, so that after
+    # the migrations (not after a flush) they find the groups rather than making English twins.
+    french.to_english(apps, None)
     cms.create_secretariat_and_workflow(apps, None)
     roles.create_roles(apps, None)
     french.to_french(apps, None)

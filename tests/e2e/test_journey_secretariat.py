@@ -126,7 +126,11 @@ def test_secretariat_approves_an_article_an_application_and_checks_an_attendee_i
     page.locator("textarea[name=message]").fill("Bienvenue dans l'association !")
     page.get_by_role("button", name=re.compile(r"^\s*(Approuver|Approve)\s*$")).click()
     page.locator(".messages").filter(has_text="Souss Composites").wait_for()
-    assert re.search("approuvée|approved", page.locator(".messages").inner_text(), re.I)
+    assert re.search(
+        "acceptée et désormais membre actif|approved and is now an active member",
+        page.locator(".messages").inner_text(),
+        re.I,
+    )
     application.refresh_from_db()
     assert application.status == MembershipApplication.Status.APPROVED
     assert application.organisation.status == Organisation.Status.ACTIVE
