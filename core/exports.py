@@ -11,7 +11,9 @@
   `=HYPERLINK(...)` stays a name. Numbers stay numbers, negative ones included.
 
 `SpreadsheetExportMixin` goes in front of Wagtail's IndexView or ReportView (`ExportIndexView` and
-`ExportSnippetIndexView` are the plain listings with it); `csv_response` is for hand-written CSV exports.
+`ExportSnippetIndexView` are the plain listings with it); `csv_response` is for hand-written CSV exports. Wagtail's
+own downloads (form submissions, reports) run the same methods: core.wagtail_exports puts them on Wagtail's mixin at
+start-up, so they must not call super() (its system check says so).
 """
 
 import csv
