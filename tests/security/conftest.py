@@ -19,8 +19,24 @@ from wagtail.models import Collection, Page
 from tests.factories.accounts import StaffUserFactory, add_totp
 
 # Who makes the requests, in the order of the expectation tables' columns.
-PERSONAS = ["anon", "member_a", "admin_a", "admin_b", "editor", "treasurer", "secretariat"]
-ROLE_OF = {"editor": "Rédacteur", "treasurer": "Trésorier", "secretariat": "Secrétariat"}
+PERSONAS = [
+    "anon",
+    "member_a",
+    "admin_a",
+    "admin_b",
+    "editor",
+    "treasurer",
+    "event_manager",
+    "moderator",
+    "secretariat",
+]
+ROLE_OF = {
+    "editor": "Rédacteur",
+    "treasurer": "Trésorier",
+    "event_manager": "Responsable des événements",
+    "moderator": "Modérateur",
+    "secretariat": "Secrétariat",
+}
 
 
 def png_bytes(size=(1, 1)) -> bytes:

@@ -1,8 +1,8 @@
 """Every URL pattern of the project, requested by every persona, against an explicit table of what each may see.
 
 Inside /admin/ and /django-admin/ every pattern is requested anonymously, as admin_b and as each staff role (editor,
-treasurer, secretariat); company A's member and administrator are represented there by admin_b, since to the admins
-any logged-in member without a staff role is the same stranger (their columns say "-").
+treasurer, event manager, moderator, secretariat); company A's member and administrator are represented there by
+admin_b, since to the admins any logged-in member without a staff role is the same stranger (their columns say "-").
 """
 
 import json
@@ -142,6 +142,27 @@ FORBIDDEN = [
         ),
         "the treasurer gets no page editing, CMS snippet, board review or accounts admin",
     ),
+    (
+        "event_manager",
+        re.compile(
+            r"admin/(payments_|members_(?!organisations/(results/)?$)|partnerships_(review|posts)/|snippets/cms/"
+            r"|snippets/choose/cms/.+/create/$|users/|groups/|settings/)|\^?django-admin/"
+            r"|payments/(orders/|invoices/.|receipts/)"
+        ),
+        "the event manager gets no payments, members editing (companies read-only), board review, CMS snippet "
+        "or accounts admin, and no one's orders, invoices or receipts",
+    ),
+    (
+        "moderator",
+        re.compile(
+            r"admin/(pages/|events_|members_|payments_|partnerships_brokerage/|reports/recomputed-times/"
+            r"|snippets/$|snippets/(?!choose/)|snippets/choose/.+/create/$|documents/(?!chooser/)|images/(?!chooser/)"
+            r"|users/|groups/|settings/)|\^?django-admin/"
+            r"|events/<int:event_id>/check-in/|registrations/<str:code>/|payments/(orders/|invoices/.|receipts/)"
+        ),
+        "the moderator gets only the board review: no events, registrations, check-in, B2B meetings, payments, "
+        "members, page editing, media or accounts admin",
+    ),
 ]
 # 200s Wagtail gives any user of its admin on those routes, harmless as they are.
 WAGTAIL_OPEN = {
@@ -152,6 +173,8 @@ WAGTAIL_OPEN = {
     ("treasurer", "admin/pages/create/<slug:app_label>/<slug:model_name>"),
     # answers "no confirmation needed" when the page has no workflow in progress
     ("treasurer", "admin/pages/workflow/confirm_cancellation/<int:page_id>/"),
+    ("moderator", "admin/pages/create/<slug:app_label>/<slug:model_name>"),
+    ("moderator", "admin/pages/workflow/confirm_cancellation/<int:page_id>/"),
 }
 DELIBERATE_500 = {"admin/failwhale/"}  # Wagtail's own "test the error page" view, for admin users
 
@@ -170,3 +193,63 @@ def test_the_table_keeps_each_role_to_its_area():
             if outcome_ == "-" and not (route.startswith(ADMINS) and persona in REPRESENTED):
                 broken.append(f"{route}: {persona} is not requested")
     assert not broken, "\n".join(broken)
+
+
+# What each role must keep, whatever the table says: (persona, routes it must get a 200 on, why).
+REQUIRED = [
+    (
+        "event_manager",
+        [
+            "admin/events_home/",
+            "admin/events_registrations/",
+            "admin/events_registrations/event/<int:event_id>/",
+            "admin/events_registrations/event/<int:event_id>/badges.pdf",
+            "admin/events_ticket_types/",
+            "admin/events_ticket_types/edit/<int:pk>/",
+            "admin/events_questions/",
+            "admin/events_questions/edit/<int:pk>/",
+            "admin/events_registration_settings/",
+            "admin/events_registration_settings/edit/<int:pk>/",
+            "admin/events_waitlist/",
+            "admin/partnerships_brokerage/",
+            "admin/partnerships_brokerage/edit/<int:pk>/",
+            "admin/partnerships_brokerage/overview/<int:pk>/",
+            "admin/members_organisations/",
+            "admin/pages/<int:page_id>/edit/",
+            "events/<int:event_id>/check-in/",
+            "registrations/<str:code>/badge.pdf",
+        ],
+        "the event manager runs the events: registrations, tickets, questions, waitlists, check-in, badges, B2B "
+        "meetings, the event pages, and sees the companies",
+    ),
+    (
+        "moderator",
+        ["admin/partnerships_review/", "admin/partnerships_review/edit/<int:pk>/", "admin/partnerships_posts/"],
+        "the moderator reviews the board's posts",
+    ),
+]
+
+
+def test_the_table_gives_each_role_its_area():
+    """A later edit cannot quietly take the event manager's registrations or the moderator's review away."""
+    lost = [
+        f"{route}: {persona} gets {EXPECTED[route].split()[PERSONAS.index(persona)]}, but {why}"
+        for persona, routes, why in REQUIRED
+        for route in routes
+        if EXPECTED[route].split()[PERSONAS.index(persona)] != "200"
+    ]
+    assert not lost, "\n".join(lost)
+
+
+def test_the_event_manager_edits_the_event_pages_and_no_other(world):
+    """The sweep's page routes ask for the event page: the home page and the news stay out of the event manager's
+    reach (the role's page permissions are on the events indexes only)."""
+    client = world.clients["event_manager"]
+    asked = {
+        "event/edit": world["event"].pk,
+        "news/edit": world["news"].pk,
+        "home/edit": world["home"].pk,
+        "home/add_subpage": world["home"].pk,
+    }
+    got = {what: outcome(client.get(f"/admin/pages/{pk}/{what.split('/')[1]}/")) for what, pk in asked.items()}
+    assert got == {"event/edit": "200", "news/edit": "admin", "home/edit": "admin", "home/add_subpage": "admin"}
