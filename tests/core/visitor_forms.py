@@ -13,6 +13,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.forms.models import FormMixin
+from wagtail.contrib.forms.utils import get_form_types
 from wagtail.models import Page
 from wagtail.models.pages import PAGE_MODEL_CLASSES
 
@@ -42,8 +43,10 @@ def _register(present: bool) -> None:
         if VisitorFormPage in PAGE_MODEL_CLASSES:
             PAGE_MODEL_CLASSES.remove(VisitorFormPage)
     apps.clear_cache()  # Page's related objects (the cascade on deletion) are computed again
-    # A content type made in a test's transaction is rolled back with it, but Django would still cache it.
+    # A content type made in a test's transaction is rolled back with it, but Django would still cache it, and
+    # Wagtail caches the form page types once for the process (a test run before this one may have asked).
     ContentType.objects.clear_cache()
+    get_form_types.cache_clear()
 
 
 _register(False)
