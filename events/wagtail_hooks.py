@@ -1,3 +1,5 @@
+from django.contrib import messages
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -69,3 +71,20 @@ def register_recomputed_times_urls():
 @hooks.register("register_reports_menu_item")
 def register_recomputed_times_menu_item():
     return clock_report.menu_item()
+
+
+@hooks.register("before_delete_page")
+def keep_events_that_have_registrations(request, page):
+    """An event (or a section holding events) with registrations is never deleted: its registrations, orders and
+    invoices are records the association keeps. The admin says so instead of failing on the protected rows."""
+    if not Registration.objects.filter(event__path__startswith=page.path).exists():
+        return None
+    messages.error(
+        request,
+        _(
+            "“%(title)s” cannot be deleted: people registered for it, and their registrations, orders and invoices "
+            "are kept. Unpublish it instead."
+        )
+        % {"title": page.get_admin_display_title()},
+    )
+    return redirect("wagtailadmin_explore", page.get_parent().pk)

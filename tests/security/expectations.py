@@ -124,7 +124,7 @@ EXPECTED = {
     'admin/pages/<int:page_id>/edit/preview/': "login - - login 200 admin 200 admin 200",
     'admin/pages/<int:page_id>/view_draft/': "login - - login 200 admin 200 admin 200",
     'admin/pages/<int:parent_page_id>/add_subpage/': "login - - login 302 admin 302 admin 302",
-    'admin/pages/<int:page_id>/delete/': "login - - login admin admin 200 admin 200",
+    'admin/pages/<int:page_id>/delete/': "login - - login admin admin 302 admin 302",
     'admin/pages/<int:page_id>/unpublish/': "login - - login admin admin 200 admin 200",
     'admin/pages/<int:page_id>/convert_alias/': "login - - login 404 404 404 404 404",
     'admin/pages/search/': "login - - login 200 admin 200 admin 200",
