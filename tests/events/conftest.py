@@ -3,6 +3,7 @@ from django.contrib.auth.models import Group
 from django.core.cache import cache
 from wagtail.models import Site
 
+from tests.events import staff
 from tests.factories.events import EventIndexPageFactory
 
 SECRETARIAT = "Secrétariat"
@@ -38,3 +39,15 @@ def staff_user(django_user_model):
 @pytest.fixture
 def member_user(django_user_model):
     return django_user_model.objects.create_user(email="membre@societe.ma", password="x" * 12)
+
+
+@pytest.fixture
+def secretariat():
+    """A staff account that may read, add and change registrations (a test module overrides it for more)."""
+    return staff.staff_user(*staff.REGISTRATION_PERMISSIONS)
+
+
+@pytest.fixture
+def admin(client, secretariat):
+    """The test client, logged in as `secretariat` through the second factor."""
+    return staff.log_in(client, secretariat)

@@ -15,7 +15,7 @@ from events.attendee_messages import NoAudience, event_message_attendees
 from events.models import Registration, WaitlistEntry
 from events.services import NotPermitted, registration_cancel, waitlist_leave
 from tests.events.i18n import fr, fr_html
-from tests.events.staff import REGISTRATION_PERMISSIONS, log_in, staff_user
+from tests.events.staff import log_in, staff_user
 from tests.factories.events import EventPageFactory
 from tests.factories.registrations import (
     RegistrationFactory,
@@ -40,16 +40,6 @@ def event(events_index):
 @pytest.fixture
 def ticket(event):
     return TicketTypeFactory(event=event, member_price=0, non_member_price=0)
-
-
-@pytest.fixture
-def secretariat():
-    return staff_user(*REGISTRATION_PERMISSIONS)
-
-
-@pytest.fixture
-def admin(client, secretariat):
-    return log_in(client, secretariat)
 
 
 @pytest.fixture

@@ -46,11 +46,6 @@ def secretariat():
     return staff_user(*REGISTRATION_PERMISSIONS, "view_waitlistentry")
 
 
-@pytest.fixture
-def admin(client, secretariat):
-    return log_in(client, secretariat)
-
-
 def listing(admin, **params):
     return admin.get(reverse(INDEX), params)
 

@@ -12,7 +12,7 @@ from events.models import EventPage, Registration, TicketType, WaitlistEntry
 from events.services import registration_create
 from payments.models import Order
 from tests.events.i18n import fr, fr_html
-from tests.events.staff import REGISTRATION_PERMISSIONS, log_in, staff_user
+from tests.events.staff import REGISTRATION_PERMISSIONS, staff_user
 from tests.factories.events import EventPageFactory
 from tests.factories.registrations import (
     QuestionFactory,
@@ -49,11 +49,6 @@ def secretariat():
         "change_registrationsettings",
         "view_registrationsettings",
     )
-
-
-@pytest.fixture
-def admin(client, secretariat):
-    return log_in(client, secretariat)
 
 
 def add_url(event):

@@ -10,7 +10,7 @@ from events.admin_selectors import events_listing
 from events.admin_views import EVENTS_PER_PAGE
 from events.checkin import registration_check_in
 from events.models import Registration
-from tests.events.staff import REGISTRATION_PERMISSIONS, log_in, staff_user
+from tests.events.staff import log_in, staff_user
 from tests.factories.events import EventPageFactory
 from tests.factories.members import MemberUserFactory
 from tests.factories.registrations import RegistrationFactory, TicketTypeFactory
@@ -19,16 +19,6 @@ pytestmark = pytest.mark.django_db
 
 HOME = "events_home:index"
 Status = Registration.Status
-
-
-@pytest.fixture
-def secretariat():
-    return staff_user(*REGISTRATION_PERMISSIONS)
-
-
-@pytest.fixture
-def admin(client, secretariat):
-    return log_in(client, secretariat)
 
 
 def rows(html: str) -> list[str]:
