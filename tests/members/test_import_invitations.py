@@ -2,13 +2,11 @@
 until they consent (law 09-08)."""
 
 import re
-import smtplib
 
 import pytest
 from django.conf import settings
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.core.mail.backends.locmem import EmailBackend
 from django.test import Client
 from django.urls import reverse
 from django.utils.translation import get_language_info, gettext, ngettext, override
@@ -191,18 +189,8 @@ def test_importing_again_invites_nobody(django_capture_on_commit_callbacks):
     assert mail.outbox == []
 
 
-class RefusingBackend(EmailBackend):
-    """The provider refuses addresses starting with "refus"."""
-
-    def send_messages(self, messages):
-        for message in messages:
-            if message.to[0].startswith("refus"):
-                raise smtplib.SMTPRecipientsRefused({message.to[0]: (550, b"No such user")})
-        return super().send_messages(messages)
-
-
 def test_one_refused_address_does_not_stop_the_others(settings, django_capture_on_commit_callbacks):
-    settings.EMAIL_BACKEND = f"{__name__}.RefusingBackend"
+    settings.EMAIL_BACKEND = "tests.mail_backends.RefusingBackend"
     refused = CSV.replace("nadia@atlas.ma", "refus@atlas.ma")
 
     apply(refused, django_capture_on_commit_callbacks)

@@ -1,12 +1,10 @@
 """Announcements: who each segment reaches, languages, skipped addresses, batches, no double send, history."""
 
 import re
-import smtplib
 
 import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
-from django.core.mail.backends.locmem import EmailBackend
 from django_tasks.signals import task_enqueued
 from wagtail.models import ModelLogEntry, Site
 
@@ -291,18 +289,8 @@ def test_an_empty_segment_is_refused_before_anything_is_queued(sender):
     assert announcement.is_draft and not announcement.deliveries.exists()
 
 
-class RefusingBackend(EmailBackend):
-    """The provider refuses addresses starting with "refus"."""
-
-    def send_messages(self, messages):
-        for message in messages:
-            if message.to[0].startswith("refus"):
-                raise smtplib.SMTPRecipientsRefused({message.to[0]: (550, b"No such user")})
-        return super().send_messages(messages)
-
-
 def test_a_refused_address_is_marked_failed_and_the_others_still_go(send_now, settings):
-    settings.EMAIL_BACKEND = f"{__name__}.RefusingBackend"
+    settings.EMAIL_BACKEND = "tests.mail_backends.RefusingBackend"
     organisation = company()
     person(organisation, email="refus@exemple.ma")
     good = person(organisation)
