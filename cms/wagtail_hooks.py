@@ -1,5 +1,7 @@
 from django.core.exceptions import PermissionDenied
+from django.templatetags.static import static
 from django.utils.cache import add_never_cache_headers
+from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.models import PageViewRestriction
 from wagtail.snippets.models import register_snippet
@@ -47,3 +49,9 @@ def refuse_moves_the_user_may_not_make(request, page, destination):
     the move itself: refuse the page too, as the first step of the move does."""
     if not page.permissions_for_user(request.user).can_move_to(destination):
         raise PermissionDenied
+
+
+@hooks.register("insert_global_admin_css")
+def admin_css():
+    """The project's additions to the admin's styles (site/static/css/admin.css)."""
+    return format_html('<link rel="stylesheet" href="{}">', static("css/admin.css"))
