@@ -7,6 +7,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext
 from wagtail.admin.ui.tables import Column
 
+from core.i18n import language_name
 from core.money import format_money, format_money_or_blank
 
 
@@ -62,7 +63,8 @@ class MoneyColumn(Column):
 
 class MoneyInspectMixin:
     """For a Wagtail InspectView: the fields named in `money_fields` (field → label), kept in centimes, are shown as
-    money ("5 000,00 MAD", in the record's currency when it has one) under their label."""
+    money ("5 000,00 MAD", in the record's currency when it has one) under their label; an empty field shows
+    nothing rather than "None", and a language code ("ar") its name ("arabe")."""
 
     money_fields: dict = {}
 
@@ -72,7 +74,11 @@ class MoneyInspectMixin:
         return super().get_field_label(field_name, field)
 
     def get_field_display_value(self, field_name, field):
+        value = getattr(self.object, field_name, None)
         if field_name in self.money_fields:
-            value = getattr(self.object, field_name)
             return "" if value is None else format_money(value, getattr(self.object, "currency", None) or "MAD")
+        if value is None:
+            return ""  # an order without a company, a payment date still to come: not the word "None"
+        if field_name == "language" and not getattr(field, "choices", None):
+            return language_name(value)
         return super().get_field_display_value(field_name, field)

@@ -83,3 +83,64 @@ def seed_registrations(pages: SitePages) -> None:
                     "sort_order": order,
                 },
             )
+
+
+# Who is registered in the demo: (event slug, ticket name, name, e-mail, company name, language). The demo
+# member and company administrator (first demo company, a member: free tickets) come from `seed_accounts`; the
+# guests are from companies that are not members, so their conference pass (1 500 MAD) waits for payment.
+# fmt: off
+GUESTS = (
+    ("digital-now", "Pass conférence", "Hicham Berrada", "hicham.berrada@exemple.ma", "Berrada Conseil", "fr"),
+    ("digital-now", "Pass conférence", "Leila Amrani", "leila.amrani@exemple.ma", "Amrani Digital", "fr"),
+    ("digital-now", "Pass conférence", "Rachid El Fassi", "rachid.elfassi@exemple.ma", "Fassi Logistique", "ar"),
+    ("digital-now", "Pass conférence", "Sophie Martin", "sophie.martin@exemple.fr", "Martin & Associés", "en"),
+    ("webinaire-cybersecurite", "Connexion", "Yassine Ouazzani", "yassine.ouazzani@exemple.ma", "", "fr"),
+    ("webinaire-cybersecurite", "Connexion", "Khadija Bennani", "khadija.bennani@exemple.ma", "Bennani Audit", "ar"),
+)
+# (event slug, ticket name, demo account role)
+MEMBERS = (
+    ("digital-now", "Pass conférence", "member"),
+    ("webinaire-cybersecurite", "Connexion", "member"),
+    ("petit-dejeuner-nouveaux-membres", "Place", "company_admin"),
+    ("digital-now", "Pass conférence", "company_admin"),
+)
+# What attendees answer to an event's required questions, by question label.
+ANSWERS = {"Votre fonction": "Directeur·rice des systèmes d'information", "Déjeuner": "Avec déjeuner"}
+# fmt: on
+
+
+def seed_attendees(pages: SitePages, users: dict, organisations: list) -> None:
+    """Registrations made through the registration service, as people make them on the site: the member's
+    upcoming events in "My space", confirmed attendees and reservations awaiting payment in the admin, the
+    treasurer's unpaid orders. Idempotent: one registration per e-mail and event."""
+    from events.models import Registration
+    from events.services import registration_create
+
+    people = [
+        (slug, ticket, {"user": users[role], "organisation": organisations[0], "language": "fr"})
+        for slug, ticket, role in MEMBERS
+    ] + [
+        (slug, ticket, {"name": name, "email": email, "company_name": company, "language": language})
+        for slug, ticket, name, email, company, language in GUESTS
+    ]
+    for slug, ticket_name, person in people:
+        event = pages.events.get(slug)
+        user = person.get("user")
+        email = user.email if user else person["email"]
+        if event is None or Registration.objects.filter(event=event, attendee_email=email).exists():
+            continue
+        answers = {
+            question.pk: ANSWERS[question.label] for question in Question.objects.filter(event=event, label__in=ANSWERS)
+        }
+        registration_create(
+            event=event,
+            ticket_type=TicketType.objects.get(event=event, name=ticket_name),
+            answers=answers,
+            attendee_name=user.get_full_name() if user else person["name"],
+            attendee_email=email,
+            user=user,
+            registered_by=user,
+            organisation=person.get("organisation"),
+            company_name=person.get("company_name", ""),
+            language=person["language"],
+        )

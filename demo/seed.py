@@ -8,6 +8,7 @@ news, events, and scale (bulk generation). Every step is idempotent: objects are
 from collections.abc import Callable
 
 from django.db import transaction
+from django.test.utils import override_settings
 
 
 def seed_demo(*, scale: int = 0, with_images: bool = True, log: Callable[[str], object] | None = None) -> dict:
@@ -37,6 +38,11 @@ def seed_demo(*, scale: int = 0, with_images: bool = True, log: Callable[[str], 
         pages.seed_translations(site_pages)
         say("Partnership board…")
         board.seed_board(organisations, sectors, users)
+    say("Registrations…")
+    # Through the registration service, in a transaction of their own: the confirmations and reservation
+    # notices it sends when that commits go to an outbox in memory, not to the demo people (nor the console).
+    with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"), transaction.atomic():
+        registrations.seed_attendees(site_pages, users, organisations)
     if scale:
         say(
             f"Scale {scale}: {scale * bulk.COMPANIES_PER_SCALE} companies, {scale * bulk.NEWS_PER_SCALE} articles, "
@@ -60,6 +66,7 @@ def summary() -> dict[str, int]:
         ("memberships", "members.Membership"),
         ("news articles", "cms.NewsPage"),
         ("events", "events.EventPage"),
+        ("registrations", "events.Registration"),
         ("board posts", "partnerships.Post"),
     ):
         try:

@@ -51,8 +51,9 @@ def counts() -> dict[str, int]:
     from wagtail.models import PageViewRestriction, Revision
 
     from cms.models import NewsCategory
-    from events.models import Speaker
+    from events.models import Registration, Speaker
     from members.models import Membership, MembershipPlan, OrganisationMember, Sector
+    from payments.models import Order
 
     models = [
         get_user_model(),
@@ -68,6 +69,8 @@ def counts() -> dict[str, int]:
         NewsCategory,
         Speaker,
         Site,
+        Registration,
+        Order,
     ]
     return {model.__name__: model.objects.count() for model in models}
 
@@ -131,6 +134,25 @@ def test_the_treasurer_and_the_event_manager_log_in_and_reach_their_work(seeded,
 
     assert client.get(reverse(job)).status_code == 200
     assert client.get(reverse("members_applications:index")).status_code == 302  # not their area
+
+
+def test_the_demo_has_people_registered_and_orders_to_collect(seeded, client):
+    """The member finds her events in "My registrations"; the event manager and the treasurer find attendees
+    and unpaid orders in their listings, not empty pages."""
+    from events.models import Registration
+    from payments.models import Order
+
+    member = seeded["member"]
+    client.post(reverse("account_login"), {"login": member["email"], "password": member["password"]})
+    page = client.get(reverse("events:my_registrations")).text
+    assert "Digital Now" in page
+    assert Registration.objects.filter(status=Registration.Status.CONFIRMED).count() >= 5
+    reserved = Registration.objects.filter(status=Registration.Status.RESERVED)
+    assert reserved.count() >= 3
+    assert (
+        Order.objects.filter(pk__in=reserved.values("order")).exclude(status=Order.Status.PAID).count()
+        == reserved.count()
+    )
 
 
 def test_demo_passwords_are_not_in_the_repository(seeded, logins_file):

@@ -202,3 +202,12 @@ def test_the_inspect_views_show_amounts_in_mad_not_centimes(admin_client):
     for page in pages:
         assert "5\u00a0000,00 MAD" in page
         assert "500000" not in page and "centimes" not in page
+
+
+def test_the_order_inspect_view_shows_empty_fields_as_nothing_and_the_language_by_name(admin_client):
+    order = make_order(language="ar")  # a guest's order: no company, not paid yet, no creator
+
+    page = admin_client.get(reverse("payments_orders:inspect", args=[order.pk])).content.decode()
+
+    assert ">None<" not in page.replace(" ", "").replace("\n", "")
+    assert "Arabe" in page
