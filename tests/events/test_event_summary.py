@@ -120,3 +120,19 @@ def test_an_event_without_online_registration_shows_no_price_and_no_button(clien
     assert "Palais des congrès" in summary.get_text()
     assert summary.select_one(".event-summary__prices") is None
     assert summary.select_one(".event-summary__action") is None
+
+
+def test_a_members_only_event_asks_a_visitor_to_log_in(client, event):
+    event.members_only = True
+    event.save_revision().publish()
+    RegistrationSettingsFactory(event=event)
+    TicketTypeFactory(event=event, member_price=0, non_member_price=None)
+
+    _, summary = summary_of(client.get(event.url))
+
+    assert fr("Registration is reserved to people whose company is a current member.") in summary.get_text()
+    button = summary.select_one("a.button--primary")
+    assert button.get_text(strip=True) == fr("Log in to register")
+    assert button["href"].startswith(reverse("account_login"))
+    prices = summary.select_one(".event-summary__prices").get_text(" ", strip=True)
+    assert fr("not offered") in prices
