@@ -314,15 +314,15 @@ HOME = {
     "de ses entreprises, de Casablanca aux douze régions du Maroc.",
     "en": ("Home", "Digital companies, together"),
     "ar": ("الرئيسية", "مقاولات الرقمي، معاً"),
-    # language: (button label, call to join: title, text)
+    # language: (hero button label: the calendar, call to join: title, text)
     "join": {
         "en": (
-            "Join the association",
+            "See the upcoming events",
             "Join the network",
             "A directory listing, member rates at events, members-only content and a voice with the authorities.",
         ),
         "ar": (
-            "انخرطوا في الجمعية",
+            "اكتشفوا الفعاليات القادمة",
             "انضموا إلى الشبكة",
             "ظهور في دليل الأعضاء، وتعريفة الأعضاء في الفعاليات، ومحتويات خاصة، وصوت لدى المؤسسات.",
         ),

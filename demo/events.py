@@ -6,7 +6,8 @@ import datetime as dt
 from django.utils import timezone
 
 from demo import content
-from demo.pages import SitePages, child_page
+from demo.pages import SitePages, child_page, fill_blanks
+from demo.registrations import REGISTRATIONS
 from events.models import EventIndexPage, EventPage, EventPartner, EventSession, EventSpeaker, EventType, Speaker
 from events.models.pages import PartnerLevel
 
@@ -77,6 +78,25 @@ def _programme(speakers: list[Speaker], partners: list):
     return prepare
 
 
+def registration_sentence(slug: str) -> str:
+    """What the event's page says about registering, true to the tickets demo.registrations gives it: nothing
+    for an event without online registration."""
+    if slug not in REGISTRATIONS:
+        return ""
+    tickets = REGISTRATIONS[slug][1]
+    member_prices = [ticket[2] for ticket in tickets]
+    other_prices = [ticket[3] for ticket in tickets]
+    if all(price is None for price in other_prices):
+        if all(price == 0 for price in member_prices):
+            return "Inscription en ligne, gratuite, réservée aux entreprises membres."
+        return "Inscription en ligne, réservée aux entreprises membres."
+    if all(price == 0 for price in member_prices + other_prices):
+        return "Inscription en ligne, gratuite."
+    if any(m is not None and o is not None and m < o for m, o in zip(member_prices, other_prices, strict=True)):
+        return "Inscription en ligne ; les membres bénéficient du tarif membre."
+    return "Inscription en ligne."
+
+
 def seed_events(pages: SitePages, organisations: list, *, with_images: bool = True) -> None:
     pages.event_index = child_page(
         pages.home,
@@ -85,6 +105,8 @@ def seed_events(pages: SitePages, organisations: list, *, with_images: bool = Tr
         title="Événements",
         intro="<p>Conférences, rencontres d'affaires, forums et webinaires de l'association et de ses partenaires.</p>",
     )
+    # The hero's own button leads to the calendar: the template adds the one "Become a member" button beside it.
+    fill_blanks(pages.home, hero_cta_label="Voir les prochains événements", hero_cta_page=pages.event_index)
     speakers = seed_speakers()
     featured = [organisation for organisation in organisations if organisation.is_featured]
     rows = [
@@ -113,7 +135,7 @@ def seed_events(pages: SitePages, organisations: list, *, with_images: bool = Tr
             event_type=TYPES[slug],
             summary=intro,
             description=[
-                ("paragraph", f"<p>{intro}</p><p>Inscription en ligne ; les membres bénéficient du tarif membre.</p>")
+                ("paragraph", "".join(f"<p>{text}</p>" for text in (intro, registration_sentence(slug)) if text))
             ],
             hero_image=pages.heroes[(position + 1) % len(pages.heroes)] if pages.heroes else None,
             city=city,

@@ -85,7 +85,8 @@ def seed_people(users: dict, organisations: list[Organisation]) -> None:
             member_add(organisation=company, user=user, role=role, by=users["secretariat"])
 
 
-# (slug, FR name, EN name, AR name, audience, annual fee MAD, joining fee MAD, needs approval, benefits FR)
+# (slug, FR name, EN name, AR name, audience, annual fee MAD, joining fee MAD, needs approval, benefits by language:
+# one per line, as the secretariat types them in the plan editor; the join page lists them)
 PLANS = (
     (
         "startup",
@@ -96,7 +97,13 @@ PLANS = (
         1_500,
         0,
         True,
-        "Accès à l'annuaire, aux événements au tarif membre et à la bourse de partenariats.",
+        {
+            "fr": "Fiche dans l'annuaire public des membres\n"
+            "Événements au tarif membre\n"
+            "Accès à la bourse de partenariats",
+            "en": "A listing in the public member directory\nMember rates at events\nAccess to the partnership board",
+            "ar": "بطاقة في الدليل العمومي للأعضاء\nتعريفة الأعضاء في الفعاليات\nالولوج إلى بورصة الشراكات",
+        },
     ),
     (
         "tpe-pme",
@@ -107,7 +114,11 @@ PLANS = (
         5_000,
         1_000,
         True,
-        "Tous les avantages start-up, participation aux commissions et aux missions B2B.",
+        {
+            "fr": "Tous les avantages start-up\nParticipation aux commissions\nPlace dans les missions B2B",
+            "en": "Everything in the start-up plan\nA seat in the working committees\nA place on B2B missions",
+            "ar": "كل مزايا الشركات الناشئة\nالمشاركة في اللجان\nمكان في البعثات بين المقاولات",
+        },
     ),
     (
         "grande-entreprise",
@@ -118,7 +129,11 @@ PLANS = (
         15_000,
         2_500,
         True,
-        "Tous les avantages PME, visibilité partenaire sur les événements et un siège au comité consultatif.",
+        {
+            "fr": "Tous les avantages PME\nVisibilité partenaire sur les événements\nUn siège au comité consultatif",
+            "en": "Everything in the small business plan\nPartner visibility at events\nA seat on the advisory board",
+            "ar": "كل مزايا المقاولات الصغيرة والمتوسطة\nظهور كشريك في الفعاليات\nمقعد في اللجنة الاستشارية",
+        },
     ),
     (
         "cluster",
@@ -129,7 +144,11 @@ PLANS = (
         8_000,
         0,
         True,
-        "Représentation du cluster et de ses membres, rencontres inter-clusters.",
+        {
+            "fr": "Représentation du cluster et de ses membres\nRencontres inter-clusters",
+            "en": "The cluster and its members represented\nInter-cluster meetings",
+            "ar": "تمثيل التجمّع وأعضائه\nلقاءات بين التجمّعات",
+        },
     ),
 )
 
@@ -154,7 +173,9 @@ def seed_memberships(organisations: list[Organisation]) -> None:
                 "annual_fee": fee * 100,
                 "joining_fee": joining * 100,
                 "requires_approval": approval,
-                "benefits": benefits,
+                "benefits": benefits["fr"],
+                "benefits_en": benefits["en"],
+                "benefits_ar": benefits["ar"],
                 "sort_order": order,
             },
         )

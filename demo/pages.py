@@ -198,8 +198,6 @@ def seed_pages(*, with_images: bool = True) -> SitePages:
         hero_title=content.HOME["hero_title"],
         hero_text=content.HOME["hero_text"],
         hero_image=heroes[0] if heroes else None,
-        hero_cta_label="Adhérer à l'association",
-        hero_cta_page=standard["adherer"],
         join_title="Rejoignez le réseau",
         join_text="Annuaire, événements au tarif membre, contenus réservés et une voix auprès des institutions.",
     )

@@ -1,6 +1,8 @@
 """Tickets, registration settings and questions for a few demo events: the flagship conference (free for
-members, paid for the others, with a free workshop), a members-only side meeting, a small breakfast with a
-waitlist and a free webinar. Idempotent: keyed by event and ticket name / question label."""
+members, paid for the others, with a free workshop), a members-only side meeting, the fair's business meetings
+(free for members, paid for the others), a small breakfast with a waitlist and a free webinar. What each event
+page says about registering is written from this table (demo.events.registration_sentence). Idempotent: keyed
+by event and ticket name / question label."""
 
 import datetime as dt
 
@@ -27,6 +29,11 @@ REGISTRATIONS = {
         {"capacity": 60, "refund_rule": RefundRule.NONE},
         [("Participation (membres)", "Attendance (members)", 0, None, None)],
         [],
+    ),
+    "midest-rendez-vous-b2b": (
+        {"capacity": 80, "payment_deadline_hours": 48, "refund_rule": RefundRule.FULL, "cancellation_days": 3},
+        [("Rendez-vous d'affaires", "Business meetings", 0, 50_000, None)],
+        [("Ce que vous proposez ou recherchez", "What you offer or look for", Question.Kind.TEXT, "", False)],
     ),
     "petit-dejeuner-nouveaux-membres": (
         {"capacity": 12, "waitlist_offer_hours": 24},

@@ -71,6 +71,51 @@ class RegistrationPanel:
     def waitlist_open(self) -> bool:
         return bool(self.settings and self.settings.waitlist_enabled and self.is_open and self.full)
 
+    @property
+    def member_prices(self) -> "PriceRange | None":
+        """The cheapest and dearest member price of the tickets, None when no ticket is offered to members."""
+        return PriceRange.of(offer.ticket.member_price for offer in self.tickets)
+
+    @property
+    def non_member_prices(self) -> "PriceRange | None":
+        return PriceRange.of(offer.ticket.non_member_price for offer in self.tickets)
+
+    @property
+    def next_step(self) -> str:
+        """What the event's summary offers the viewer, in the order the registration box decides it:
+        "" (no registration on the site), "registered", "waitlisted", "closed", "members_only", "waitlist",
+        "sold_out" or "register"."""
+        if self.settings is None:
+            return ""
+        if self.registration:
+            return "registered"
+        if self.waitlist_entry:
+            return "waitlisted"
+        if not self.is_open:
+            return "closed"
+        if self.members_only_refused:
+            return "members_only"
+        if self.full:
+            return "waitlist" if self.settings.waitlist_enabled else "sold_out"
+        return "register"
+
+
+@dataclass(frozen=True)
+class PriceRange:
+    """The prices, in centimes, one group (members or non-members) pays across an event's tickets."""
+
+    lowest: int
+    highest: int
+
+    @classmethod
+    def of(cls, prices) -> "PriceRange | None":
+        offered = [price for price in prices if price is not None]
+        return cls(min(offered), max(offered)) if offered else None
+
+    @property
+    def is_single(self) -> bool:
+        return self.lowest == self.highest
+
 
 def _held_by_ticket(event: EventPage, now) -> tuple[int, dict[int, int]]:
     rows = (

@@ -128,7 +128,19 @@ class ProfileForm(forms.ModelForm):
     class Meta:
         model = User
         fields = ["first_name", "last_name", "job_title", "phone", "preferred_language", "show_in_directory"]
-        widgets = {"phone": forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"})}
+        widgets = {
+            "first_name": forms.TextInput(attrs={"autocomplete": "given-name"}),
+            "last_name": forms.TextInput(attrs={"autocomplete": "family-name"}),
+            "phone": forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Sign-up asks for both names; the profile may not take them away (badges, the directory, e-mails use them).
+        self.fields["first_name"].required = True
+        self.fields["first_name"].error_messages["required"] = _("Enter your first name.")
+        self.fields["last_name"].required = True
+        self.fields["last_name"].error_messages["required"] = _("Enter your last name.")
 
 
 def _current_language() -> str:

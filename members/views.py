@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from core.views import domain_error_message, domain_error_to_form
 from members import selectors, services
 from members.dues.forms import ApplicationForm
-from members.dues.selectors import dues_overview
+from members.dues.selectors import dues_overview, join_offer
 from members.forms import (
     AccountDeleteForm,
     DirectoryFilterForm,
@@ -106,6 +106,7 @@ def apply(request):
             {
                 "signup_url": reverse("account_signup") + "?" + next_query,
                 "login_url": reverse("account_login") + "?" + next_query,
+                "offer": join_offer(),
             },
         )
     if selectors.applications_of(user=request.user).filter(status="pending").exists():

@@ -49,6 +49,30 @@ def dues_overview(*, organisation: Organisation, today: date | None = None) -> D
     )
 
 
+@dataclass(frozen=True)
+class JoinOffer:
+    """What the join page shows a visitor before they create an account: the plans on offer, in their display
+    order, and how the association's dues periods run (periods.CALENDAR or ANNIVERSARY, PRORATA or NEXT_YEAR)."""
+
+    plans: list[MembershipPlan]
+    period: str
+    late_join: str
+
+    @property
+    def is_calendar(self) -> bool:
+        return self.period == periods.CALENDAR
+
+    @property
+    def is_prorata(self) -> bool:
+        return self.late_join == periods.PRORATA
+
+
+def join_offer() -> JoinOffer:
+    """The plans a company may apply for, with the period rules that say what the dues cover."""
+    rules = period_rules()
+    return JoinOffer(plans=list(MembershipPlan.objects.active()), period=rules.period, late_join=rules.late_join)
+
+
 def renewals_due(*, within_days: int = 30, today: date | None = None) -> QuerySet[Membership]:
     """Current memberships ending within `within_days` (or in grace) whose next period is not paid yet."""
     today = today or timezone.localdate()

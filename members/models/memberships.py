@@ -60,6 +60,10 @@ class MembershipPlan(models.Model):
     def benefits_for(self, language_code: str | None = None) -> str:
         return localized(self, "benefits", language_code)
 
+    def benefit_lines(self, language_code: str | None = None) -> list[str]:
+        """The benefits in that language (French if not written), one per line as the admin types them."""
+        return [line.strip() for line in self.benefits_for(language_code).splitlines() if line.strip()]
+
     @property
     def annual_fee_mad(self) -> Decimal:
         return to_decimal(self.annual_fee)

@@ -1,0 +1,97 @@
+"""What the demo's pages promise is what the demo offers: event pages that mention registration or prices have
+registration open with tickets; the home page's hero has one call to join; the plans have their benefits in the
+three languages for the join page."""
+
+import re
+
+import pytest
+from bs4 import BeautifulSoup
+from django.core.management import call_command
+from django.db import transaction
+from django.test import override_settings
+from django.urls import reverse
+from django.utils import translation
+from django.utils.html import strip_tags
+
+from events.models import EventPage, RegistrationSettings, TicketType
+from members.models import MembershipPlan
+
+pytestmark = pytest.mark.django_db
+
+MENTIONS_REGISTRATION = re.compile(r"inscri|tarif|prix|\bMAD\b|regist|price|تسجيل|تعريفة", re.IGNORECASE)
+
+
+@pytest.fixture(scope="module")
+def seeded_once(django_db_setup, django_db_blocker, tmp_path_factory):
+    """Seed once for the module inside a transaction rolled back at the end (seeding takes seconds)."""
+    logins = tmp_path_factory.mktemp("demo") / "demo-logins.json"
+    with override_settings(DEMO_LOGINS_FILE=logins), django_db_blocker.unblock(), transaction.atomic():
+        call_command("seed_demo", "--no-images", verbosity=0)
+        yield
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def seeded(seeded_once, db):
+    return seeded_once
+
+
+def page_text(event: EventPage) -> str:
+    return " ".join([event.summary, strip_tags(str(event.description))])
+
+
+def test_every_event_page_that_mentions_registration_or_prices_offers_them(seeded):
+    mentioning = []
+    for event in EventPage.objects.live().specific():
+        text = page_text(event)
+        if not MENTIONS_REGISTRATION.search(text):
+            continue
+        mentioning.append(event.slug)
+        settings = RegistrationSettings.objects.filter(event__translation_key=event.translation_key).first()
+        assert settings is not None and settings.is_open, f"{event.slug}: says registration, has none open"
+        tickets = list(TicketType.objects.active().filter(event=settings.event))
+        assert tickets, f"{event.slug}: says registration, has no ticket type"
+        if "tarif membre" in text:
+            assert any(
+                ticket.member_price is not None
+                and (ticket.non_member_price is None or ticket.member_price < ticket.non_member_price)
+                for ticket in tickets
+            ), f"{event.slug}: promises a member price no ticket gives"
+        if "gratuit" in text:
+            assert all(ticket.member_price in (0, None) and ticket.non_member_price in (0, None) for ticket in tickets)
+        if "réservée aux entreprises membres" in text:
+            assert all(ticket.non_member_price is None for ticket in tickets), f"{event.slug}: open to non-members"
+    # The check checks something: the fair's business meetings, the conference, the webinar…
+    assert {"digital-now", "midest-rendez-vous-b2b", "webinaire-cybersecurite"} <= set(mentioning)
+
+
+def test_the_fair_and_its_side_meetings_say_nothing_they_do_not_offer(seeded, client):
+    fair = EventPage.objects.get(slug="midest-maroc")
+    assert not RegistrationSettings.objects.filter(event=fair).exists()
+    assert not MENTIONS_REGISTRATION.search(page_text(fair))
+    b2b = EventPage.objects.get(slug="midest-rendez-vous-b2b")
+    page = BeautifulSoup(client.get(b2b.url).text, "html.parser")
+    summary = page.select_one(".event-summary")
+    assert summary.select_one(f'a[href="{reverse("events:register", args=[b2b.pk])}"]') is not None
+
+
+def test_the_home_page_hero_has_one_call_to_join(seeded, client):
+    apply = reverse("members:apply")
+    why_join = "/adherer/"
+    for language in ("fr", "en", "ar"):
+        with translation.override(language):
+            response = client.get("/" if language == "fr" else f"/{language}/")
+        hero = BeautifulSoup(response.text, "html.parser").select_one(".hero")
+        links = [link["href"] for link in hero.select("a")]
+        joins = [href for href in links if href.endswith(apply) or href.endswith(why_join)]
+        assert len(joins) == 1, (language, links)
+        assert len(links) == 2, (language, links)  # and the calendar
+
+
+def test_every_plan_lists_its_benefits_in_three_languages(seeded):
+    plans = list(MembershipPlan.objects.active())
+    assert plans
+    for plan in plans:
+        for language in ("fr", "en", "ar"):
+            assert plan.benefit_lines(language), (plan.name, language)
+        assert plan.benefits_ar != plan.benefits and plan.benefits_en != plan.benefits
