@@ -7,6 +7,7 @@ gets one. URLs in the contexts are built in French, as a caller on a French page
 the reader's language prefix.
 """
 
+import io
 import re
 from datetime import date, datetime
 from email.utils import parseaddr
@@ -18,8 +19,11 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.conf import settings
 from django.core import mail
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import translation
+from PIL import Image as PILImage
+from wagtail.images.models import Image
 from wagtail.models import Site
 
 from cms.models import AssociationSettings
@@ -361,6 +365,21 @@ def test_the_association_colours_from_the_site_settings_are_used():
     _, _, html = render("emails/members/invitation", "fr")
 
     assert "border-top: 6px solid #7a1f3d" in html and "border-top: 3px solid #2a9d8f" in html
+
+
+# Wagtail never closes the SpooledTemporaryFile it renders a new rendition into: the garbage collector's
+# ResourceWarning is Wagtail's, not this test's.
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
+def test_the_logo_from_the_site_settings_heads_the_email_at_an_absolute_address():
+    picture = io.BytesIO()
+    PILImage.new("RGB", (480, 160), "#0f4c5c").save(picture, "PNG")
+    logo = Image.objects.create(title="Logo ASTEC", file=SimpleUploadedFile("astec.png", picture.getvalue()))
+    AssociationSettings.objects.filter(site__is_default_site=True).update(logo=logo)
+
+    _, _, html = render("emails/members/invitation", "ar")
+
+    [src] = re.findall(r'<img src="([^"]+)" alt="ASTEC"', html)
+    assert src.startswith(settings.SITE_URL + settings.MEDIA_URL) and src.endswith(".png")
 
 
 # --- allauth's e-mails, sent through the site -------------------------------------------------------------
