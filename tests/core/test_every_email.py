@@ -349,6 +349,13 @@ def test_with_card_payment_on_the_renewal_reminder_offers_both(settings):
     assert "by card or bank transfer" in text and "by card or bank transfer" in html
 
 
+def test_latin_names_and_dates_in_an_arabic_sentence_keep_their_own_direction():
+    _, _, html = render("emails/members/invitation", "ar")
+
+    assert "<bdi>Salma Bennani</bdi>" in html and "<strong><bdi>Atlas Digital</bdi></strong>" in html
+    assert "<bdi>2026-12-10 18:00</bdi>" in html
+
+
 def test_an_explicit_sender_name_in_the_settings_is_kept(settings):
     settings.DEFAULT_FROM_EMAIL = "Secrétariat ASTEC <secretariat@astec.ma>"
 
