@@ -7,6 +7,9 @@ STAMP := $(VENV)/.installed-$(shell cat uv.lock pyproject.toml 2>/dev/null | cks
 MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# The links in e-mails point where `make run` serves (0.0.0.0 listens everywhere: links use 127.0.0.1), unless
+# SITE_URL is set.
+RUN_SITE_URL := $(or $(SITE_URL),http://$(if $(filter 0.0.0.0,$(HOST)),127.0.0.1,$(HOST)):$(PORT))
 SCALE ?= 20
 
 .DEFAULT_GOAL := help
@@ -29,7 +32,8 @@ migrate: install ## Apply database migrations
 seed: migrate ## Load the demo content (idempotent)
 	$(MANAGE) seed_demo
 
-run: seed ## Install, migrate, load the demo content and serve http://127.0.0.1:8000
+run: export SITE_URL := $(RUN_SITE_URL)
+run: seed ## Install, migrate, load the demo content and serve http://HOST:PORT (127.0.0.1:8000); e-mail links follow
 	@$(MANAGE) demo_logins
 	$(MANAGE) runserver $(HOST):$(PORT)
 

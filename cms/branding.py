@@ -3,11 +3,12 @@
 from django.conf import settings
 
 from cms.models import AssociationSettings
-from core.branding import Branding
+from core.branding import BRAND_ACCENT, BRAND_PRIMARY, Branding
 
 
 def association_branding() -> Branding | None:
-    """The association's name, logo (absolute address) and contact e-mail, from the default site's settings."""
+    """The association's name, logo (absolute address), colours, contact e-mail and postal address, from the
+    default site's settings."""
     from wagtail.models import Site
 
     site = Site.objects.filter(is_default_site=True).first()
@@ -22,4 +23,11 @@ def association_branding() -> Branding | None:
             logo_url = ""
         if logo_url.startswith("/"):
             logo_url = settings.SITE_URL + logo_url
-    return Branding(name=association.name or settings.WAGTAIL_SITE_NAME, logo_url=logo_url, email=association.email)
+    return Branding(
+        name=association.name or settings.WAGTAIL_SITE_NAME,
+        logo_url=logo_url,
+        email=association.email,
+        primary=association.primary_colour or BRAND_PRIMARY,
+        accent=association.accent_colour or BRAND_ACCENT,
+        address=association.address.strip(),
+    )

@@ -12,21 +12,39 @@ attachments and, for invitations, a calendar part that mail programs turn into "
         calendar=Calendar(ics_text, method="REQUEST", filename="invitation.ics"),
     )
 
-Every template receives `site_name`, `site_url` and `branding` (core.branding) unless the context sets them.
+Every e-mail wears the association's branding (core.branding): the .html templates extend `emails/base.html`
+(through `emails/members/base.html`) for the logo, the colours and the footer; the text part gets the footer of
+`emails/footer.txt`. The footer says why the person receives the e-mail: the first of `<template>_reason.txt`,
+`<folder>/reason.txt` and `emails/reason.txt`. A template without an .html sibling is sent inside the base as it
+reads in text (`emails/text.html`).
+
+Every template receives `branding`, `site_name` (the association's name), `site_url`, `home_url` (the home page
+in the e-mail's language) and `card_payments_enabled` (core.offer) unless the context sets them. Links to the
+site's own pages (context values whose key ends in "url") are moved under the e-mail's language prefix, whatever
+language the caller built them in: the person lands on the page in the language they read.
+
+The sender is the association: `DEFAULT_FROM_EMAIL`'s address under the association's name, unless
+`DEFAULT_FROM_EMAIL` names a sender itself ("ASTEC secretariat <no-reply@astec.ma>").
 """
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
+from email.headerregistry import Address
+from email.utils import parseaddr
+from posixpath import dirname
 from typing import Any
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
-from django.template.loader import render_to_string
+from django.template.loader import render_to_string, select_template
+from django.urls import NoReverseMatch, Resolver404, resolve, reverse, translate_url
 from django.utils import translation
 from django.utils.functional import Promise
 
-from core.branding import association_branding
+from core.branding import Branding, association_branding
+from core.offer import card_payments_enabled
 
 
 @dataclass(frozen=True)
@@ -71,6 +89,49 @@ def dates_from_iso(context: Mapping[str, Any]) -> dict[str, Any]:
     }
 
 
+def default_sender(branding: Branding | None = None) -> str:
+    """`From:` of every e-mail: the association's name and DEFAULT_FROM_EMAIL's address, or DEFAULT_FROM_EMAIL as
+    it is when it names a sender itself."""
+    name, address = parseaddr(settings.DEFAULT_FROM_EMAIL)
+    if name or not address:
+        return settings.DEFAULT_FROM_EMAIL
+    name = (branding or association_branding()).name
+    return str(Address(display_name=name, addr_spec=address)) if name else address
+
+
+def link_in_language(url: str, language: str) -> str:
+    """`url`, a page of this site (on SITE_URL), under `language`'s prefix (/ar/…, none for French).
+
+    Addresses elsewhere, outside the language prefix (the admin) or that do not resolve are left as they are, and
+    so are Wagtail pages: a page has its own address in each language, which only its caller knows."""
+    if not isinstance(url, str) or not url.startswith(settings.SITE_URL + "/"):
+        return url
+    path = urlsplit(url).path
+    path_language = translation.get_language_from_path(path) or settings.LANGUAGE_CODE
+    if path_language == language:
+        return url
+    with translation.override(path_language):
+        try:
+            match = resolve(path)
+        except Resolver404:
+            return url
+        if match.url_name == "wagtail_serve":
+            return url
+        return translate_url(url, language)
+
+
+def _home_url(language: str) -> str:
+    with translation.override(language):
+        try:
+            return settings.SITE_URL + reverse("wagtail_serve", args=[""])
+        except NoReverseMatch:
+            return settings.SITE_URL + "/"
+
+
+def _reason_templates(template: str) -> list[str]:
+    return [f"{template}_reason.txt", f"{dirname(template)}/reason.txt", "emails/reason.txt"]
+
+
 def build_templated(
     template: str,
     *,
@@ -87,19 +148,30 @@ def build_templated(
     connection=None,
 ) -> EmailMultiAlternatives:
     """The message `send_templated` sends, for callers that send many over one connection."""
-    with translation.override(language or settings.LANGUAGE_CODE):
+    language = language or settings.LANGUAGE_CODE
+    with translation.override(language):
+        language = translation.get_language()
         values = dict(context() if callable(context) else context or {})
         if "branding" not in values:
             values["branding"] = association_branding()
-        values.setdefault("site_name", settings.WAGTAIL_SITE_NAME)
+        branding = values["branding"]
+        for key, value in values.items():
+            if key.endswith("url") and isinstance(value, str):
+                values[key] = link_in_language(value, language)
+        values.setdefault("site_name", branding.name)
         values.setdefault("site_url", settings.SITE_URL)
+        values.setdefault("home_url", _home_url(language))
+        values.setdefault("card_payments_enabled", card_payments_enabled())
+        values.setdefault("email_reason_templates", _reason_templates(template))
         title = str(subject) % subject_params if subject_params is not None else str(subject)
-        text = render_to_string(f"{template}.txt", values)
-        html = render_to_string(f"{template}.html", values)
+        text = render_to_string(f"{template}.txt", values).rstrip()
+        footer = render_to_string("emails/footer.txt", values).strip("\n")
+        html_template = select_template([f"{template}.html", "emails/text.html"])
+        html = html_template.render({**values, "text": text})
     options = {
         "subject": title,
-        "body": text,
-        "from_email": from_email or settings.DEFAULT_FROM_EMAIL,
+        "body": f"{text}\n\n{footer}\n",
+        "from_email": from_email or default_sender(branding),
         "to": list(to),
         "reply_to": reply_to,
         "headers": dict(headers or {}),

@@ -20,6 +20,7 @@ from django.core.exceptions import ObjectDoesNotExist
 from django.utils import timezone
 from icalendar import Calendar, Event, vCalAddress, vDuration
 
+from core.mail import default_sender
 from events.vtimezone import vtimezone
 
 PRODID = "-//Majlis//Events//EN"
@@ -168,8 +169,8 @@ def registration_invitation(
 
 
 def organizer_address() -> vCalAddress:
-    """The association as ORGANIZER: the sender address of its e-mails, named after the site."""
-    display_name, address = parseaddr(settings.DEFAULT_FROM_EMAIL)
+    """The association as ORGANIZER: the sender of its e-mails (core.mail.default_sender)."""
+    display_name, address = parseaddr(default_sender())
     organizer = vCalAddress(f"mailto:{address}")
     organizer.params["CN"] = display_name or settings.WAGTAIL_SITE_NAME
     return organizer

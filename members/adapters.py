@@ -1,4 +1,5 @@
-"""How django-allauth behaves on Majlis: e-mails in the reader's language, the language follows the person."""
+"""How django-allauth behaves on Majlis: e-mails in the reader's language and the association's design (core.mail),
+the language follows the person."""
 
 from urllib.parse import urlsplit
 
@@ -6,9 +7,13 @@ from allauth.account.adapter import DefaultAccountAdapter
 from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core.mail import EmailMessage
 from django.http import HttpRequest, HttpResponse
+from django.template.loader import render_to_string
 from django.urls import translate_url
 from django.utils import translation
+
+from core.mail import build_templated, default_sender
 
 
 def _supported_language(code: str | None) -> str | None:
@@ -28,6 +33,24 @@ class AccountAdapter(DefaultAccountAdapter):
         language = self._language_for_recipient(email, context.get("user")) or translation.get_language()
         with translation.override(language):
             super().send_mail(template_prefix, email, context)
+
+    def render_mail(self, template_prefix: str, email, context: dict, headers: dict | None = None) -> EmailMessage:
+        """allauth's e-mail (`<prefix>_subject.txt`, `<prefix>_message.txt` and .html) built by core.mail: the
+        association's base and footer, its name as the sender, links in the reader's language."""
+        language = translation.get_language()  # send_mail chose the recipient's
+        subject = " ".join(render_to_string(f"{template_prefix}_subject.txt", context).splitlines()).strip()
+        return build_templated(
+            f"{template_prefix}_message",
+            to=[email] if isinstance(email, str) else list(email),
+            language=language,
+            subject=self.format_email_subject(subject),
+            context=context,
+            from_email=self.get_from_email(),
+            headers=headers,
+        )
+
+    def get_from_email(self) -> str:
+        return default_sender()
 
     def _language_for_recipient(self, email: str, user) -> str | None:
         if user is None or not getattr(user, "pk", None):

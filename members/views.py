@@ -164,6 +164,8 @@ def invitation_accept(request, token):
                         first_name=form.cleaned_data["first_name"],
                         last_name=form.cleaned_data["last_name"],
                         password=form.cleaned_data["password1"],
+                        # The language the person read the invitation in (the link carries its prefix).
+                        language=get_language(),
                         ip_address=_client_ip(request),
                     )
                     login(request, new_user, backend="django.contrib.auth.backends.ModelBackend")

@@ -6,3 +6,9 @@ class PaymentsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "payments"
     verbose_name = _("Payments")
+
+    def ready(self):
+        from core.offer import register_card_payments
+        from payments.conf import card_payments_enabled
+
+        register_card_payments(card_payments_enabled)

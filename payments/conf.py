@@ -33,6 +33,11 @@ def stripe_enabled() -> bool:
     return bool(getattr(settings, "STRIPE_SECRET_KEY", ""))
 
 
+def card_payments_enabled() -> bool:
+    """Whether buyers can pay by card (Stripe Checkout is configured): e-mails and pages promise it only then."""
+    return stripe_enabled()
+
+
 def bank_fallback() -> dict[str, str]:
     """Bank details used when the CMS association settings do not provide them."""
     return {

@@ -1,3 +1,4 @@
+from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
@@ -7,6 +8,10 @@ from wagtail.fields import StreamField
 
 from core.i18n import localized
 from core.validators import validate_bic, validate_iban, validate_ice, validate_if_number, validate_rc, validate_rib
+
+validate_colour = RegexValidator(
+    r"^#[0-9a-fA-F]{6}$", _("Enter a colour as # and six hexadecimal digits, like #0f4c5c.")
+)
 
 
 @register_setting(icon="site")
@@ -25,6 +30,13 @@ class AssociationSettings(BaseSiteSetting):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+    )
+    # The e-mails' colours (header band, buttons, links); empty: the site's own.
+    primary_colour = models.CharField(
+        _("main colour"), max_length=7, blank=True, validators=[validate_colour], help_text=_("For example #0f4c5c.")
+    )
+    accent_colour = models.CharField(
+        _("accent colour"), max_length=7, blank=True, validators=[validate_colour], help_text=_("For example #e09f3e.")
     )
 
     email = models.EmailField(_("contact e-mail"), blank=True)
@@ -70,6 +82,9 @@ class AssociationSettings(BaseSiteSetting):
                     FieldPanel("tagline_en"),
                     FieldPanel("tagline_ar"),
                     FieldPanel("logo"),
+                    FieldRowPanel(
+                        [FieldPanel("primary_colour"), FieldPanel("accent_colour")], heading=_("E-mail colours")
+                    ),
                 ],
                 heading=_("Identity"),
             ),

@@ -6,9 +6,11 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django_tasks import task
 
+from core.branding import association_branding
 from core.mail import dates_from_iso, send_templated
 from members.models import Organisation, Role
 
@@ -43,13 +45,19 @@ def send_members_email(*, kind: str, to: list[str], language: str, context: dict
         to=to,
         language=language,
         subject=SUBJECTS[kind],
-        subject_params={"site": settings.WAGTAIL_SITE_NAME, **context},
+        subject_params={"site": association_branding().name, **context},
         context=in_language,
     )
 
 
 def absolute_url(path: str) -> str:
     return settings.SITE_URL + path
+
+
+def absolute_url_in(language: str, name: str, **kwargs) -> str:
+    """The absolute address of the URL `name` under `language`'s prefix (/ar/…, none for French)."""
+    with translation.override(language or settings.LANGUAGE_CODE):
+        return settings.SITE_URL + reverse(name, **kwargs)
 
 
 def queue_email(*, kind: str, to: list[str], language: str, context: dict) -> None:
@@ -88,7 +96,7 @@ def send_import_welcome(*, user_id: int, organisation_id: int) -> None:
         to=[user.email],
         language=user.preferred_language,
         subject=SUBJECTS["import_welcome"],
-        subject_params={"site": settings.WAGTAIL_SITE_NAME},
+        subject_params={"site": association_branding().name},
         context=context,
     )
 

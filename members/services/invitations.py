@@ -7,14 +7,13 @@ from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
 from members.models import Consent, Invitation, Organisation, OrganisationMember, Role
 from members.models.people import hash_token
-from members.services.emails import absolute_url, queue_email
+from members.services.emails import absolute_url_in, queue_email
 from members.services.errors import (
     AccountExists,
     AlreadyInvited,
@@ -41,8 +40,9 @@ def _new_token(invitation: Invitation) -> str:
 
 def _send_invitation(invitation: Invitation, token: str, by) -> None:
     # Someone who already has an account reads it in their own language; a newcomer in the one the inviter chose.
+    # The link opens the page in that language too (/ar/…), whatever the inviter's page was in.
     existing = User.objects.filter(email__iexact=invitation.email).first()
-    language = existing.preferred_language if existing else invitation.language
+    language = (existing.preferred_language if existing else invitation.language) or settings.LANGUAGE_CODE
     queue_email(
         kind="invitation",
         to=[invitation.email],
@@ -52,7 +52,7 @@ def _send_invitation(invitation: Invitation, token: str, by) -> None:
             "inviter": str(by) if by else "",
             # The code, not the label: the task translates it in the e-mail's language.
             "role": invitation.role,
-            "url": absolute_url(reverse("members:invitation_accept", kwargs={"token": token})),
+            "url": absolute_url_in(language, "members:invitation_accept", kwargs={"token": token}),
             "expires_at": timezone.localtime(invitation.expires_at).strftime("%Y-%m-%d %H:%M"),
         },
     )
@@ -155,12 +155,24 @@ def invitation_accept(*, invitation: Invitation, user) -> OrganisationMember:
 
 @transaction.atomic
 def invitation_accept_with_new_account(
-    *, invitation: Invitation, first_name: str, last_name: str, password: str, ip_address: str | None = None
+    *,
+    invitation: Invitation,
+    first_name: str,
+    last_name: str,
+    password: str,
+    language: str = "",
+    ip_address: str | None = None,
 ):
-    """Create the invited person's account (address already verified by the link) and accept the invitation."""
+    """Create the invited person's account (address already verified by the link) and accept the invitation.
+
+    The account takes `language` (the page's, where the person accepted), else the invitation's."""
     if User.objects.filter(email__iexact=invitation.email).exists():
         raise AccountExists()
-    user = User(email=invitation.email.lower(), first_name=first_name, last_name=last_name)
+    languages = dict(settings.LANGUAGES)
+    preferred = next((code for code in (language, invitation.language) if code in languages), settings.LANGUAGE_CODE)
+    user = User(
+        email=invitation.email.lower(), first_name=first_name, last_name=last_name, preferred_language=preferred
+    )
     user.set_password(password)
     user.full_clean()
     user.save()

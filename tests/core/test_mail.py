@@ -116,3 +116,22 @@ def test_headers_reply_to_and_branding_given_by_the_caller(templates):
 def test_dates_from_iso_revives_only_the_dates():
     revived = dates_from_iso({"renew_on": "2027-01-31", "name": "Atlas", "count_on": 3})
     assert revived == {"renew_on": date(2027, 1, 31), "name": "Atlas", "count_on": 3}
+
+
+def test_a_template_without_an_html_part_is_sent_inside_the_base_as_it_reads_in_text(tmp_path, settings):
+    from core.branding import Branding
+
+    folder = tmp_path / "emails"
+    folder.mkdir()
+    (folder / "plain.txt").write_text("{% autoescape off %}Line one <b>\nhttp://testserver/page/{% endautoescape %}")
+    engines = [{**settings.TEMPLATES[0], "DIRS": [tmp_path, *settings.TEMPLATES[0]["DIRS"]]}]
+    branding = Branding(name="ASTEC", logo_url="", email="", address="Technopark, Casablanca")
+    with override_settings(TEMPLATES=engines):
+        message = build_templated(
+            "emails/plain", to=["a@b.ma"], language="ar", subject="Test", context={"branding": branding}
+        )
+
+    [(html, _)] = message.alternatives
+    assert '<html lang="ar" dir="rtl">' in html and "Technopark, Casablanca" in html
+    assert "Line one &lt;b&gt;<br>" in html and '<a href="http://testserver/page/"' in html
+    assert message.body.startswith("Line one <b>\nhttp://testserver/page/\n\n-- \nASTEC\nTechnopark, Casablanca\n")

@@ -4,13 +4,13 @@ waitlist), once per address, in the language it writes in, and nobody who left t
 import re
 
 import pytest
-from django.conf import settings
 from django.core import mail
 from django.urls import reverse
 from django.utils.translation import gettext, ngettext, override
 from wagtail.models import PageLogEntry
 from wagtail.users.models import UserProfile
 
+from core.mail import default_sender
 from events.attendee_messages import NoAudience, event_message_attendees
 from events.models import Registration, WaitlistEntry
 from events.services import NotPermitted, registration_cancel, waitlist_leave
@@ -125,7 +125,7 @@ def test_every_audience_together_writes_once_to_each_address(
     expected = emails(people["confirmed"] + people["reserved"] + people["waitlist"])
     assert recipients() == expected
     assert all(message.subject == "Plan d'accès" for message in mail.outbox)
-    assert all(message.from_email == settings.DEFAULT_FROM_EMAIL for message in mail.outbox)
+    assert all(message.from_email == default_sender() for message in mail.outbox)
     message = ngettext(
         "Your message is on its way to %(count)d person.", "Your message is on its way to %(count)d people.", 5
     )

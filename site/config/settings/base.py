@@ -21,7 +21,8 @@ DEBUG = env_bool("DEBUG", False)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "testserver"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
-# The public address of the site, used in e-mails, feeds and calendar invitations.
+# The public address of the site, used in e-mails, feeds and calendar invitations (`make run` sets it from HOST and
+# PORT unless it is set).
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 WAGTAILADMIN_BASE_URL = SITE_URL
 
@@ -101,6 +102,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                "core.offer.offer",
             ],
         },
     },
@@ -229,7 +231,10 @@ EMAIL_PORT = env_int("EMAIL_PORT", 25)
 EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
 EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
-DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Majlis <no-reply@majlis.localhost>")
+# The sender of every e-mail. An address alone ("no-reply@astec.ma") is sent under the association's name from the
+# site settings ("ASTEC <no-reply@astec.ma>", core.mail.default_sender); a name given here ("ASTEC secretariat
+# <no-reply@astec.ma>") is used as it is.
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "no-reply@majlis.localhost")
 SERVER_EMAIL = env_str("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 
 # Stripe: card payments are offered only when the keys are set.
