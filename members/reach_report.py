@@ -60,14 +60,15 @@ class UnreachableOrganisationsReport(SpreadsheetExportMixin, ReportView):
         Column("people_count", label=_("People with an account")),
         Column("contact_email", label=_("Contact e-mail")),
     ]
-    list_export = ["legal_name", "trade_name", "status", "reason", "people_count", "contact_email", "phone", "city"]
+    # The address is computed (the refused one, or empty), not the field: what the report is about, never typed in.
+    list_export = ["legal_name", "trade_name", "status", "reason", "people_count", "contact_address", "phone", "city"]
     export_headings = {
         "legal_name": _("Legal name"),
         "trade_name": _("Trade name"),
         "status": _("Status"),
         "reason": _("Why"),
         "people_count": _("People with an account"),
-        "contact_email": _("Contact e-mail"),
+        "contact_address": _("Contact e-mail"),
         "phone": _("Phone"),
         "city": _("City"),
     }
@@ -82,7 +83,7 @@ class UnreachableOrganisationsReport(SpreadsheetExportMixin, ReportView):
         return unreachable_organisations()
 
     def to_row_dict(self, item):
-        computed = {"status": item.get_status_display(), "reason": _reason(item)}
+        computed = {"status": item.get_status_display(), "reason": _reason(item), "contact_address": item.contact_email}
         return {field: computed[field] if field in computed else getattr(item, field) for field in self.list_export}
 
 
