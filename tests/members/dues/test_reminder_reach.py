@@ -11,6 +11,8 @@ from django.core.management import call_command
 
 from members.dues.services import membership_send_renewal_reminders
 from members.models import Membership, MembershipReminder
+from payments.models import Order, PaymentMethod
+from payments.services import order_mark_paid
 from tests.factories.members import AdminFactory, OrganisationFactory, OrganisationMemberFactory
 from tests.factories.memberships import MembershipFactory, MembershipPlanFactory
 from tests.i18n import fr
@@ -120,3 +122,21 @@ def test_the_command_says_how_many_went_out_and_which_companies_cannot_be_reache
         "Kasbah Games."
     )
     assert len(mail.outbox) == 2
+
+
+def test_the_invoice_of_a_renewal_made_out_to_no_address_goes_to_the_administrators(
+    plan, django_capture_on_commit_callbacks
+):
+    admin = AdminFactory(user__email="admin@atlas.example.ma", organisation__contact_email="")
+    member(plan, admin.organisation)
+    membership_send_renewal_reminders(today=DAY_30)
+    order = Order.objects.get()
+    assert order.buyer_email == ""  # prepared by the reminder, for a company without contact address
+    mail.outbox.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        order_mark_paid(order=order, provider="manual", method=PaymentMethod.BANK_TRANSFER, amount=order.total)
+
+    (message,) = mail.outbox
+    assert message.to == ["admin@atlas.example.ma"]
+    assert message.attachments[0][0] == f"{order.invoices.get().number}.pdf"
