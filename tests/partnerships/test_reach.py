@@ -69,7 +69,8 @@ def test_the_sender_is_told_before_sending_that_the_contact_address_will_get_it(
     assert 'id="reach-notice"' in page
     assert (
         fr_block(
-            "Nobody at %(company)s has an account yet: we will write to %(address)s, the company's contact address, "
+            "Nobody at %(company)s has an account yet: we will write to <bdi>%(address)s</bdi>, the company's contact "
+            "address, "
             "and tell them how to answer on the site.",
             company="Dar Data",
             address="contact@dardata.example.ma",
