@@ -30,7 +30,9 @@ class UnreachableFilterSet(WagtailFilterSet):
         label=_("Status"),
         choices=[choice for choice in Organisation.Status.choices if choice[0] != Organisation.Status.REJECTED],
     )
-    unreachable_reason = django_filters.ChoiceFilter(label=_("Why"), choices=Unreachable.choices)
+    unreachable_reason = django_filters.ChoiceFilter(
+        label=_("Why"), choices=[choice for choice in Unreachable.choices if choice[0] != Unreachable.OPTED_OUT]
+    )
 
     class Meta:
         model = Organisation
