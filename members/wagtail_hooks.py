@@ -2,6 +2,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
+from members import reach_report
 from members.admin_panels import DuesPanel, MembersPanel
 from members.communications.viewsets import (
     AnnouncementPermissionPolicy,
@@ -31,6 +32,16 @@ def register_members_log_actions(actions):
     actions.register_action("members.account_delete", _("Delete account"), _("Account deleted at the person's request"))
     actions.register_action("members.renewal_reminder", _("Renewal reminder"), _("Renewal reminder sent"))
     actions.register_action("members.import_apply", _("Import members"), _("Member list imported"))
+
+
+@hooks.register("register_admin_urls")
+def register_unreachable_report_urls():
+    return reach_report.urls()
+
+
+@hooks.register("register_reports_menu_item")
+def register_unreachable_report_menu_item():
+    return reach_report.menu_item()
 
 
 @hooks.register("construct_homepage_panels")

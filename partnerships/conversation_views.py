@@ -44,9 +44,23 @@ def express_interest(request, pk):
         except services.BoardError as error:
             domain_error_to_form(form, error)
         else:
-            messages.success(request, _("Your message is sent. You will find the answers in your inbox."))
+            messages.success(request, _sent(selectors.conversation_recipients(conversation, view.post.organisation)))
             return redirect("partnerships:conversation", pk=conversation.pk)
     return post_page(request, view, interest_form=form, status=400)
+
+
+def _sent(reach) -> str:
+    if reach.via_contact_address:
+        return _(
+            "Your message is sent to %(address)s, the contact address of %(company)s: nobody there has an account "
+            "yet. You will find the answers in your inbox."
+        ) % {"address": reach.contact_address, "company": reach.organisation}
+    if not reach.reachable:
+        return _(
+            "Your message is kept in the conversation, but %(company)s cannot be reached by e-mail for now: the "
+            "secretariat has been told, so that it finds someone there to read it."
+        ) % {"company": reach.organisation}
+    return _("Your message is sent. You will find the answers in your inbox.")
 
 
 @login_required
@@ -82,6 +96,7 @@ def _page(request, conversation, form, status=200):
             "their_contact": conversation.interested_contact if is_author_side else conversation.author_contact,
             "chat": selectors.conversation_messages(conversation),
             "form": form,
+            "reach": selectors.conversation_recipients(conversation, theirs) if conversation.accepts_messages else None,
         },
         status=status,
     )

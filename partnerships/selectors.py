@@ -3,15 +3,18 @@
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from django.db.models import Count, DateTimeField, IntegerField, OuterRef, Prefetch, QuerySet, Subquery, Sum, Value
+from django.contrib.auth import get_user_model
+from django.db.models import Count, DateTimeField, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 
 from members.models import Organisation, Sector
+from members.recipients import Recipients, recipients_for
 from members.selectors import is_member
 from partnerships import search
 from partnerships.access import active_companies_of, can_manage_post, company_ids_of
 from partnerships.models import Conversation, ConversationRead, Message, Post
 
+User = get_user_model()
 SORTS = ("newest", "expiring", "relevance")
 EPOCH = datetime(2000, 1, 1, tzinfo=UTC)
 
@@ -177,3 +180,26 @@ def inbox_rows(*, user, post: Post | None = None) -> list[Conversation]:
         mine = conversation.post.organisation_id in company_ids
         conversation.other = conversation.organisation if mine else conversation.post.organisation
     return rows
+
+
+# --- Who hears about what ----------------------------------------------------------------------------------
+
+
+def post_recipients(post: Post) -> Recipients:
+    """Who hears about a post (and about interest in it): its author while still at the company, else the company's
+    administrators, else anyone there, else its contact address (members.recipients)."""
+    return recipients_for(post.organisation, role=None, people=[post.author])
+
+
+def conversation_recipients(conversation: Conversation, organisation: Organisation) -> Recipients:
+    """Who hears about a conversation on one side: those of that company who took part in it (the post's author,
+    the person who wrote first, anyone who replied), else as for a post (post_recipients)."""
+    if organisation.pk == conversation.post.organisation_id:
+        starter = conversation.post.author_id
+    elif organisation.pk == conversation.organisation_id:
+        starter = conversation.started_by_id
+    else:
+        starter = None
+    writers = Message.objects.filter(conversation=conversation, organisation=organisation).values("sender")
+    people = User.objects.filter(Q(pk=starter) | Q(pk__in=writers)).values("pk")
+    return recipients_for(organisation, role=None, people=people)

@@ -77,6 +77,12 @@ def post_page(request, view, *, interest_form=None, status=200):
         context["interest_form"] = interest_form or InterestForm(
             companies=Organisation.objects.filter(pk__in=[c.pk for c in view.acting_companies])
         )
+        # Who the message will reach, said before it is sent.
+        context["reach"] = (
+            selectors.conversation_recipients(view.conversation, post.organisation)
+            if view.conversation
+            else selectors.post_recipients(post)
+        )
     return render(request, "partnerships/post_detail.html", context, status=status)
 
 

@@ -7,6 +7,8 @@ from django.utils.translation import gettext_lazy as _
 from django_tasks import task
 
 from core.mail import Attachment, send_templated
+from members.models import Role
+from members.recipients import recipients_for
 from payments.invoices_pdf import render_invoice_pdf
 from payments.models import Invoice
 
@@ -14,15 +16,19 @@ from payments.models import Invoice
 @task()
 def send_payment_confirmation(*, invoice_id: int) -> None:
     """E-mail the buyer that the order is paid, with the invoice PDF, in the buyer's language."""
-    invoice = Invoice.objects.select_related("order").get(pk=invoice_id)
+    invoice = Invoice.objects.select_related("order__organisation").get(pk=invoice_id)
     order = invoice.order
-    if not order.buyer_email:
+    to = [order.buyer_email] if order.buyer_email else []
+    if not to and order.organisation is not None:
+        # A company's order made out to no address (no contact address when it was created): its administrators.
+        to = recipients_for(order.organisation, role=Role.ADMIN).addresses
+    if not to:
         return
     with translation.override(order.language):  # the invoice is in the buyer's language too
         invoice_pdf = render_invoice_pdf(invoice)
     send_templated(
         "emails/payments/payment_confirmation",
-        to=[order.buyer_email],
+        to=to,
         language=order.language,
         subject=_("Payment received for order %(reference)s"),
         subject_params={"reference": order.reference},

@@ -11,6 +11,7 @@ members.signals.application_approved signal, whose receiver connect() wires in M
 """
 
 import logging
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.conf import settings
@@ -19,6 +20,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from django_tasks import task
 from wagtail.log_actions import log
 
@@ -32,6 +34,7 @@ from members.models import (
     OrganisationMember,
     Role,
 )
+from members.recipients import recipients_for
 from members.services.emails import absolute_url, queue_email
 from members.services.errors import MembersError
 from members.services.organisations import organisation_set_status
@@ -358,12 +361,36 @@ def _renewal_paid(membership: Membership) -> bool:
     ).exists()
 
 
-def membership_send_renewal_reminders(*, today: date | None = None) -> int:
+@dataclass(frozen=True)
+class ReminderRun:
+    """What a run of the renewal reminders did: the reminders that went out, and the companies due one that nobody
+    can be written to at (no administrator, no contact address), by name. Those are not recorded as reminded: the
+    next run tries again, and the secretariat sees them in the report of unreachable companies."""
+
+    sent: int = 0
+    unreachable: tuple[str, ...] = ()
+
+    def summary(self) -> str:
+        sent = ngettext("%(count)s reminder sent", "%(count)s reminders sent", self.sent) % {"count": self.sent}
+        if not self.unreachable:
+            return f"{sent}."
+        count = len(self.unreachable)
+        cannot = ngettext(
+            "%(count)s company cannot be reached (no administrator, no contact address): %(names)s",
+            "%(count)s companies cannot be reached (no administrator, no contact address): %(names)s",
+            count,
+        ) % {"count": count, "names": ", ".join(self.unreachable)}
+        return f"{sent}, {cannot}."
+
+
+def membership_send_renewal_reminders(*, today: date | None = None) -> ReminderRun:
     """The daily job: remind the administrators of companies whose period ends soon (or has ended, in grace)
     to renew, on the days MEMBERSHIP_REMINDER_DAYS lists — each reminder once, none once the renewal is paid.
 
-    The first reminder prepares the renewal (a membership awaiting payment and its order) so that every e-mail
-    carries a link straight to the payment page. Returns how many reminders were sent."""
+    A company without administrators gets it at its contact address (the e-mail says why); one without either is
+    skipped and not recorded, so that the reminder goes out once it can be reached. The first reminder prepares the
+    renewal (a membership awaiting payment and its order) so that every e-mail carries a link straight to the
+    payment page."""
     rules = period_rules()
     today = today or timezone.localdate()
     horizon = today + timedelta(days=max(rules.reminder_days, default=0))
@@ -375,6 +402,7 @@ def membership_send_renewal_reminders(*, today: date | None = None) -> int:
         .order_by("pk")
     )
     sent = 0
+    unreachable = []
     for membership in candidates:
         already = {reminder.days_before_end for reminder in membership.reminders.all()}
         days = periods.reminder_due(today, membership.period_end, rules, already_sent=already)
@@ -384,24 +412,31 @@ def membership_send_renewal_reminders(*, today: date | None = None) -> int:
             locked = Membership.objects.select_for_update().get(pk=membership.pk)
             if locked.reminders.filter(days_before_end__lte=days).exists():
                 continue  # another run got there first
-            administrators = list(membership.organisation.people.admins().select_related("user").order_by("pk"))
+            recipients = recipients_for(membership.organisation, role=Role.ADMIN)
+            if membership.plan.annual_fee and not recipients.reachable:
+                unreachable.append(membership.organisation.display_name)
+                continue
             renewal = _renew(organisation=membership.organisation, by=None, today=today)
             if renewal.order_id is None:
                 continue  # a free plan renews itself: nothing to pay, nothing to remind
             MembershipReminder.objects.create(
-                membership=locked,
-                days_before_end=days,
-                recipients=", ".join(person.user.email for person in administrators),
+                membership=locked, days_before_end=days, recipients=", ".join(recipients.addresses)
             )
             log(instance=locked, action="members.renewal_reminder", user=None, data={"days_before_end": days})
-            for person in administrators:
+            marked = (
+                {"contact_of": recipients.organisation, "nobody_has_account": recipients.nobody_has_account}
+                if recipients.via_contact_address
+                else {}
+            )
+            for recipient in recipients.to:
                 queue_email(
                     kind="renewal_reminder" if days >= 0 else "renewal_overdue",
-                    to=[person.user.email],
-                    language=person.user.preferred_language,
+                    to=[recipient.email],
+                    language=recipient.language,
                     context={
+                        **marked,
                         "organisation": membership.organisation.display_name,
-                        "plan": renewal.plan.name_for(person.user.preferred_language),
+                        "plan": renewal.plan.name_for(recipient.language),
                         "period_end_on": membership.period_end.isoformat(),
                         "grace_end_on": periods.grace_ends(membership.period_end, rules).isoformat(),
                         "next_start_on": renewal.period_start.isoformat(),
@@ -411,14 +446,18 @@ def membership_send_renewal_reminders(*, today: date | None = None) -> int:
                     },
                 )
             sent += 1
+    run = ReminderRun(sent=sent, unreachable=tuple(unreachable))
+    if unreachable:
+        logger.warning("Renewal reminders: %s companies cannot be reached: %s.", len(unreachable), unreachable)
     logger.info("Renewal reminders sent: %s.", sent)
-    return sent
+    return run
 
 
 @task()
-def send_membership_reminders() -> int:
+def send_membership_reminders() -> dict:
     """The daily renewal reminders (membership_send_renewal_reminders), for the tasks worker."""
-    return membership_send_renewal_reminders()
+    run = membership_send_renewal_reminders()
+    return {"sent": run.sent, "unreachable": list(run.unreachable)}
 
 
 def _absolute(path: str) -> str:

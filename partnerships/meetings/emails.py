@@ -6,26 +6,29 @@ sent only if the change is kept). The task reads the meeting again and sends not
 (a request answered before its e-mail went out, for instance).
 
 These e-mails answer something a person did or that concerns their own meeting: like the board's conversation
-e-mails, they are not announcements and no opt-out topic applies to them.
+e-mails, they are not announcements and no opt-out topic applies to them. A participant whose account has been
+closed since is still answered for: the e-mail goes to their company (members.recipients: its administrators, else
+anyone there, else its contact address, which the e-mail then says), without the calendar invitation, which is
+theirs.
 """
 
 from dataclasses import replace
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from django_tasks import task
 from icalendar import vCalAddress
 
+from core.branding import association_branding
 from core.mail import Calendar, send_templated
 from core.time import instant_to_wall_clock
 from events.calendars import items_ics, organizer_address
+from members.recipients import Recipient, recipients_for
 from partnerships.meetings.selectors import meeting_calendar_item
 from partnerships.models import MeetingRequest
 
-User = get_user_model()
 Status = MeetingRequest.Status
 EXCERPT_LENGTH = 600
 
@@ -54,30 +57,56 @@ def notify(kind: str, meeting: MeetingRequest, users) -> None:
 
 @task()
 def send_meeting_email(*, kind: str, meeting_id: int, user_id: int) -> None:
-    """Send one meeting e-mail (templates/emails/partnerships/<kind>.txt and .html) to one participant."""
+    """Send one meeting e-mail (templates/emails/partnerships/<kind>.txt and .html) about one participant."""
     meeting = (
-        MeetingRequest.objects.select_related("session__event", "requester__user", "recipient__user")
+        MeetingRequest.objects.select_related(
+            "session__event", "requester__user", "requester__organisation", "recipient__user", "recipient__organisation"
+        )
         .filter(pk=meeting_id)
         .first()
     )
-    user = User.objects.filter(pk=user_id, is_active=True).first()
-    if meeting is None or user is None or user.pk not in (meeting.requester.user_id, meeting.recipient.user_id):
+    if meeting is None or user_id not in (meeting.requester.user_id, meeting.recipient.user_id):
         return
     if not STILL_TRUE[kind](meeting):
         return
-    language = user.preferred_language or settings.LANGUAGE_CODE
-    with translation.override(language):  # the links and the invitation's summary, in the recipient's language
-        context = _context(meeting, user, kind)
-        invitation = _invitation(meeting, user) if meeting.is_scheduled and kind != "meeting_requested" else None
-    send_templated(
-        f"emails/partnerships/{kind}",
-        to=[user.email],
-        language=language,
-        subject=SUBJECTS[kind],
-        subject_params=context,
-        context=context,
-        calendar=Calendar(invitation, method="REQUEST", filename="meeting.ics") if invitation else None,
+    participant = meeting.requester if meeting.requester.user_id == user_id else meeting.recipient
+    user = participant.user
+    for recipient, marked in _recipients(participant):
+        language = recipient.language or settings.LANGUAGE_CODE
+        own = recipient.user_id == user.pk
+        with translation.override(language):  # the links and the invitation's summary, in the recipient's language
+            context = {**_context(meeting, user, kind), **marked}
+            invitation = (
+                _invitation(meeting, user) if own and meeting.is_scheduled and kind != "meeting_requested" else None
+            )
+        branding = association_branding()
+        send_templated(
+            f"emails/partnerships/{kind}",
+            to=[recipient.email],
+            language=language,
+            subject=SUBJECTS[kind],
+            subject_params=context,
+            context=context,
+            calendar=Calendar(invitation, method="REQUEST", filename="meeting.ics") if invitation else None,
+            reply_to=[branding.email] if marked and branding.email else None,
+        )
+
+
+def _recipients(participant) -> list[tuple[Recipient, dict]]:
+    """The participant while their account is open; else their company (see the module); else nobody."""
+    user = participant.user
+    if user.is_active:
+        language = user.preferred_language or settings.LANGUAGE_CODE
+        return [(Recipient(email=user.email, language=language, user_id=user.pk), {})]
+    if participant.organisation is None:
+        return []
+    reach = recipients_for(participant.organisation, role=None)
+    marked = (
+        {"contact_of": reach.organisation, "nobody_has_account": reach.nobody_has_account}
+        if reach.via_contact_address
+        else {}
     )
+    return [(recipient, marked) for recipient in reach.to]
 
 
 def _url(name: str, pk: int) -> str:

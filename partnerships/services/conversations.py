@@ -74,13 +74,18 @@ def _add_message(conversation: Conversation, organisation: Organisation, sender,
 
 
 def _notify(kind: str, conversation: Conversation, *, to: Organisation, by: Organisation, **context) -> None:
+    """Tell the other side; a message to a company nobody can be written to at stays on the site, and the
+    secretariat is told so that it finds someone there (the sender was told so on the page before sending)."""
+    recipients = emails.side_people(conversation, to)
     emails.send(
         kind,
-        emails.side_people(conversation, to.pk),
+        recipients,
         context={"title": conversation.post.title, "company": by.display_name, **context},
         url_name="partnerships:conversation",
         url_args=[conversation.pk],
     )
+    if not recipients.reachable and kind in emails.MESSAGES:
+        emails.tell_secretariat(organisation=to, post=conversation.post, recipients=recipients)
 
 
 @transaction.atomic

@@ -1,4 +1,10 @@
-"""Who hears about what on the board, each in their own language, with a link in that language."""
+"""Who hears about what on the board, each in their own language, with a link in that language.
+
+A company's side is found by partnerships.selectors (members.recipients): the people concerned, else its
+administrators, else anyone there, else its contact address (the e-mail then says so). When nobody can be written
+to, a message someone wrote to it is kept on the site and the secretariat is told (`tell_secretariat`), without
+what was written: messages stay private to the two companies.
+"""
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -8,9 +14,10 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django_tasks import task
 
+from core.branding import association_branding
 from core.mail import dates_from_iso, send_templated
-from members.models import OrganisationMember, Role
-from partnerships.models import Message
+from members.recipients import Recipient, Recipients
+from partnerships import selectors
 
 User = get_user_model()
 EXCERPT_LENGTH = 600
@@ -26,15 +33,20 @@ SUBJECTS = {
     "conversation_declined": _("%(company)s declined your interest: %(title)s"),
     "conversation_closed": _("%(company)s closed the conversation: %(title)s"),
     "contact_shared": _("%(company)s shared contact details: %(title)s"),
+    "company_unreachable": _("A board message cannot reach %(recipient)s: %(title)s"),
 }
+# What someone wrote to a company: when the company cannot be reached, the secretariat hears of it.
+MESSAGES = ("interest_received", "message_received")
 
 
 @task()
 def send_board_email(*, kind: str, to: list[str], language: str, context: dict) -> None:
     """Send one of the board e-mails (templates/emails/partnerships/<kind>.txt and .html).
 
-    The context holds only plain strings, so that the task can be queued in the database."""
+    The context holds only plain strings, so that the task can be queued in the database. An e-mail to a company's
+    contact address (`contact_of` in the context) says so, and replies go to the association."""
     context = dates_from_iso(context)
+    branding = association_branding()
     send_templated(
         f"emails/partnerships/{kind}",
         to=to,
@@ -42,6 +54,7 @@ def send_board_email(*, kind: str, to: list[str], language: str, context: dict) 
         subject=SUBJECTS[kind],
         subject_params=context,
         context=context,
+        reply_to=[branding.email] if context.get("contact_of") and branding.email else None,
     )
 
 
@@ -50,63 +63,83 @@ def _url(name: str, args, language: str) -> str:
         return settings.SITE_URL.rstrip("/") + reverse(name, args=args)
 
 
-def send(kind: str, users, *, context: dict, url_name: str, url_args) -> None:
-    """Queue one e-mail per person (inside the caller's transaction: it is sent only if the change is kept)."""
-    for user in users:
-        language = user.preferred_language or settings.LANGUAGE_CODE
+def _as_recipients(to: Recipients | list) -> tuple[tuple[Recipient, ...], dict]:
+    if isinstance(to, Recipients):
+        marked = (
+            {"contact_of": to.organisation, "nobody_has_account": to.nobody_has_account}
+            if to.via_contact_address
+            else {}
+        )
+        return to.to, marked
+    people = tuple(
+        Recipient(email=user.email, language=user.preferred_language or settings.LANGUAGE_CODE, user_id=user.pk)
+        for user in to
+    )
+    return people, {}
+
+
+def send(kind: str, to: Recipients | list, *, context: dict, url_name: str, url_args) -> None:
+    """Queue one e-mail per recipient (inside the caller's transaction: it is sent only if the change is kept).
+
+    `to` is a company's side (a members.recipients.Recipients) or a list of accounts (the secretariat)."""
+    recipients, marked = _as_recipients(to)
+    for recipient in recipients:
+        language = recipient.language or settings.LANGUAGE_CODE
         send_board_email.enqueue(
             kind=kind,
-            to=[user.email],
+            to=[recipient.email],
             language=language,
-            context={**context, "url": _url(url_name, url_args, language)},
+            context={**context, **marked, "url": _url(url_name, url_args, language)},
         )
 
 
-def _still_in(users, organisation_id: int) -> list:
-    ids = {user.pk for user in users if user is not None}
-    return list(
-        User.objects.filter(
-            pk__in=ids, is_active=True, organisation_memberships__organisation_id=organisation_id
-        ).order_by("pk")
+def post_people(post) -> Recipients:
+    """Who hears about a post: its author, else its company's administrators, else anyone there, else its contact
+    address."""
+    return selectors.post_recipients(post)
+
+
+def side_people(conversation, organisation) -> Recipients:
+    """Who hears about a conversation on one side: those of that company who took part in it, else as for a post."""
+    return selectors.conversation_recipients(conversation, organisation)
+
+
+def secretariat() -> list:
+    """Who can give a company a way to be reached (a contact address, an account): superusers and the holders of
+    the permission to change companies."""
+    return _holders("members", "change_organisation")
+
+
+def tell_secretariat(*, organisation, post, recipients: Recipients) -> None:
+    """A member wrote on the board to a company nobody can be written to at: the secretariat hears which company,
+    why, and about which post (never what was written), with a link to the company in the admin."""
+    send(
+        "company_unreachable",
+        secretariat(),
+        context={
+            "recipient": organisation.display_name,
+            "title": post.title,
+            "reason": recipients.reason,
+        },
+        url_name="members_organisations:edit",
+        url_args=[organisation.pk],
     )
 
 
-def _admins_of(organisation_id: int) -> list:
-    return [
-        person.user
-        for person in OrganisationMember.objects.filter(
-            organisation_id=organisation_id, role=Role.ADMIN, user__is_active=True
-        ).select_related("user")
-    ]
-
-
-def post_people(post) -> list:
-    """Who hears about a post: its author, or the company's administrators once the author has left."""
-    return _still_in([post.author], post.organisation_id) or _admins_of(post.organisation_id)
-
-
-def side_people(conversation, organisation_id: int) -> list:
-    """Who hears about a conversation on one side: those of that company who took part in it (the post's
-    author, the person who wrote first, anyone who replied), else the company's administrators."""
-    writers = User.objects.filter(
-        pk__in=Message.objects.filter(conversation=conversation, organisation_id=organisation_id).values("sender")
-    )
-    starter = conversation.post.author if organisation_id == conversation.post.organisation_id else None
-    starter = starter or (conversation.started_by if organisation_id == conversation.organisation_id else None)
-    return _still_in([starter, *writers], organisation_id) or _admins_of(organisation_id)
-
-
-def reviewers() -> list:
-    """The secretariat: superusers and the holders of the permission to review board posts."""
+def _holders(app_label: str, codename: str) -> list:
+    """Active superusers and the holders (through a group or their own) of one permission."""
     return list(
         User.objects.filter(is_active=True)
         .filter(
             Q(is_superuser=True)
-            | Q(
-                groups__permissions__codename="change_post", groups__permissions__content_type__app_label="partnerships"
-            )
-            | Q(user_permissions__codename="change_post", user_permissions__content_type__app_label="partnerships")
+            | Q(groups__permissions__codename=codename, groups__permissions__content_type__app_label=app_label)
+            | Q(user_permissions__codename=codename, user_permissions__content_type__app_label=app_label)
         )
         .distinct()
         .order_by("pk")
     )
+
+
+def reviewers() -> list:
+    """The secretariat: superusers and the holders of the permission to review board posts."""
+    return _holders("partnerships", "change_post")

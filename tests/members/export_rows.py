@@ -30,4 +30,6 @@ LISTINGS = [
     Listing("members_plans:index", lambda index: MembershipPlanFactory(requires_approval=index % 2 == 0)),
     Listing("members_sectors:index", lambda index: SectorFactory()),
     Listing("members_consents:index", consent),
+    # A company with no people and no contact address: the report of companies that cannot be reached.
+    Listing("members_unreachable", lambda index: OrganisationFactory(contact_email="")),
 ]

@@ -198,6 +198,8 @@ EXPECTED = {
     'admin/reports/aging-pages/results/': "login - - login 200 admin 200 admin 200",
     'admin/reports/recomputed-times/': "login - - login admin admin 200 admin 200",
     'admin/reports/recomputed-times/results/': "login - - login admin admin 200 admin 200",
+    'admin/reports/unreachable-companies/': "login - - login admin 200 200 admin 200",
+    'admin/reports/unreachable-companies/results/': "login - - login admin 200 200 admin 200",
     'admin/reports/page-types-usage/': "login - - login 200 admin 200 admin 200",
     'admin/reports/page-types-usage/results/': "login - - login 200 admin 200 admin 200",
     'admin/account/': "login - - login 200 200 200 200 200",

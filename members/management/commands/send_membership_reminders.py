@@ -6,7 +6,9 @@ from members.dues.services import membership_send_renewal_reminders, send_member
 class Command(BaseCommand):
     help = (
         "E-mail renewal reminders to the administrators of companies whose membership ends soon or is in grace, "
-        "on the days MEMBERSHIP_REMINDER_DAYS lists; each reminder is sent once. Run it daily from cron."
+        "on the days MEMBERSHIP_REMINDER_DAYS lists (at the company's contact address when it has no administrator); "
+        "each reminder is sent once. Companies that cannot be reached are listed and tried again on the next run. "
+        "Run it daily from cron."
     )
 
     def add_arguments(self, parser):
@@ -17,5 +19,5 @@ class Command(BaseCommand):
             result = send_membership_reminders.enqueue()
             self.stdout.write(f"Renewal reminders queued (task {result.id}).")
             return
-        sent = membership_send_renewal_reminders()
-        self.stdout.write(f"Renewal reminders sent: {sent}.")
+        run = membership_send_renewal_reminders()
+        self.stdout.write(f"Renewal reminders: {run.summary()}")

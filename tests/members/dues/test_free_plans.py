@@ -56,9 +56,9 @@ def test_a_free_plan_renews_itself_without_a_reminder(free_plan):
         organisation=admin.organisation, plan=free_plan, period_start=date(2026, 1, 1), period_end=date(2026, 12, 31)
     )
 
-    sent = membership_send_renewal_reminders(today=date(2026, 12, 1))
+    run = membership_send_renewal_reminders(today=date(2026, 12, 1))
 
-    assert sent == 0 and mail.outbox == []
+    assert run.sent == 0 and run.unreachable == () and mail.outbox == []
     renewal = admin.organisation.memberships.get(period_start=date(2027, 1, 1))
     assert renewal.status == Status.ACTIVE and renewal.order is None
-    assert membership_send_renewal_reminders(today=date(2026, 12, 20)) == 0
+    assert membership_send_renewal_reminders(today=date(2026, 12, 20)).sent == 0

@@ -61,9 +61,9 @@ def membership():
 def test_thirty_days_before_the_end_the_administrators_get_a_link_to_pay_the_renewal(membership):
     colleague = OrganisationMemberFactory(organisation=membership.organisation)
 
-    sent = membership_send_renewal_reminders(today=date(2026, 12, 1))
+    run = membership_send_renewal_reminders(today=date(2026, 12, 1))
 
-    assert sent == 1
+    assert run.sent == 1
     assert [email.to for email in mail.outbox] == [["admin@atlas.example.ma"]]
     assert colleague.user.email not in mail.outbox[0].to
     renewal = Membership.objects.get(status=Membership.Status.AWAITING_PAYMENT)
@@ -111,9 +111,9 @@ def test_no_reminder_once_the_renewal_is_paid(membership):
     order_mark_paid(order=order, amount=order.total, method=PaymentMethod.CARD, provider="manual")
     mail.outbox.clear()
 
-    sent = membership_send_renewal_reminders(today=date(2026, 12, 24))
+    run = membership_send_renewal_reminders(today=date(2026, 12, 24))
 
-    assert sent == 0
+    assert run.sent == 0
     assert mail.outbox == []
 
 
