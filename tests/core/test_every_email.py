@@ -35,7 +35,12 @@ pytestmark = pytest.mark.django_db
 TEMPLATES = Path(settings.BASE_DIR) / "templates"
 FOLDERS = ["emails", "account/email"]
 # Pieces that other templates include or extend: not e-mails of their own.
-PARTIALS = {"emails/events/details", "emails/partnerships/meeting_slot", "account/email/base_message"}
+PARTIALS = {
+    "emails/events/details",
+    "emails/partnerships/meeting_slot",
+    "emails/contact_address_notice",
+    "account/email/base_message",
+}
 NAME = "ASTEC"
 ADDRESS = "Technopark, Route de Nouaceur, 20150 Casablanca"
 SENDER = "no-reply@astec.ma"
@@ -234,6 +239,12 @@ CONTEXTS = {
     "emails/partnerships/post_returned": lambda language: board_context(
         language, message="Précisez le budget.", url=fr_url("partnerships:post_detail", 9)
     ),
+    "emails/partnerships/company_unreachable": lambda language: {
+        "recipient": "Kasbah Games",
+        "title": "Sous-traitance d'un module de paiement",
+        "reason": "no_contact",
+        "url": settings.SITE_URL + reverse("members_organisations:edit", args=[7]),
+    },
     "emails/partnerships/post_submitted": lambda language: board_context(
         language, url=settings.SITE_URL + reverse("partnerships_review:edit", args=[9])
     ),
