@@ -2,7 +2,8 @@
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils import timezone
 
@@ -184,6 +185,46 @@ def my_registrations(*, user) -> list[Registration]:
             and registration.order.is_payable
         )
     return registrations
+
+
+def upcoming_registrations_of(*, user, limit: int = 5) -> list[Registration]:
+    """The person's own registrations that hold a seat at an event not over yet, the next event first (one
+    query). Registrations they made for colleagues are on "My registrations", not here."""
+    if not user.is_authenticated:
+        return []
+    return list(
+        Registration.objects.holding_seat()
+        .filter(Q(user=user) | Q(attendee_email=user.email.lower()), event__end__gt=timezone.now())
+        .select_related("event", "ticket_type", "order")
+        .order_by("event__start", "pk")[:limit]
+    )
+
+
+def _count_of(entries: QuerySet[WaitlistEntry]):
+    count = entries.order_by().values("event").annotate(n=Count("pk")).values("n")
+    return Coalesce(Subquery(count), Value(0), output_field=IntegerField())
+
+
+def waitlist_entries_of(*, user) -> list[WaitlistEntry]:
+    """The person's places on waitlists of events not over yet, soonest event first, in one query. A waiting
+    entry carries `position` (1 for the next person offered a seat) and `waiting_total`; an offer carries
+    `offer_live` (False once its time has run out, before the job marks it expired)."""
+    if not user.is_authenticated:
+        return []
+    waiting = WaitlistEntry.objects.filter(event=OuterRef("event"), status=WaitlistEntry.Status.WAITING)
+    # Offered in the order they joined (events.services.waitlist): those who joined earlier are ahead.
+    earlier = Q(created_at__lt=OuterRef("created_at")) | Q(created_at=OuterRef("created_at"), pk__lt=OuterRef("pk"))
+    entries = list(
+        WaitlistEntry.objects.filter(Q(user=user) | Q(email=user.email.lower()), event__end__gt=timezone.now())
+        .filter(status__in=[WaitlistEntry.Status.WAITING, WaitlistEntry.Status.OFFERED])
+        .select_related("event", "ticket_type")
+        .annotate(position=_count_of(waiting.filter(earlier)) + 1, waiting_total=_count_of(waiting))
+        .order_by("event__start", "created_at", "pk")
+    )
+    now = timezone.now()
+    for entry in entries:
+        entry.offer_live = entry.status == WaitlistEntry.Status.OFFERED and entry.offer_expires_at > now
+    return entries
 
 
 def _settings_of(registration: Registration) -> RegistrationSettings | None:
