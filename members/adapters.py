@@ -7,8 +7,11 @@ from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.http import HttpRequest, HttpResponse
-from django.urls import translate_url
+from django.urls import reverse, translate_url
 from django.utils import translation
+
+from core.roles import works_in_back_office
+from members.models import OrganisationMember
 
 
 def _supported_language(code: str | None) -> str | None:
@@ -42,7 +45,12 @@ class AccountAdapter(DefaultAccountAdapter):
             request.LANGUAGE_CODE = language
 
     def get_login_redirect_url(self, request: HttpRequest) -> str:
-        return self._in_users_language(request, super().get_login_redirect_url(request))
+        """Where a log-in without `?next=` lands (allauth follows `next` before asking): My space, in the person's
+        language. The secretariat's staff who belong to no company keep the home page, their way to the admin."""
+        user = request.user
+        if works_in_back_office(user) and not OrganisationMember.objects.filter(user=user).exists():
+            return self._in_users_language(request, super().get_login_redirect_url(request))
+        return self._in_users_language(request, reverse("members:dashboard"))
 
     def get_signup_redirect_url(self, request: HttpRequest) -> str:
         return self._in_users_language(request, super().get_signup_redirect_url(request))
