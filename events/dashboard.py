@@ -1,6 +1,7 @@
 """Events' panels on My space (core.dashboard): seats offered from a waitlist to claim, the events the person is
 registered for and the waitlists they are on, their calendar address. Registered in EventsConfig.ready()."""
 
+from django.conf import settings
 from django.utils import translation
 from wagtail.coreutils import get_supported_content_language_variant
 
@@ -10,12 +11,15 @@ from events.registration_selectors import upcoming_registrations_of, waitlist_en
 
 
 def _events_index() -> EventIndexPage | None:
-    """The events calendar in the visitor's language, for the link of an empty "Coming up" (one query)."""
+    """The events calendar in the visitor's language, else in the site's, for the link of an empty "Coming up"
+    (one query)."""
     try:
         language = get_supported_content_language_variant(translation.get_language())
     except LookupError:
-        return None
-    return EventIndexPage.objects.live().filter(locale__language_code=language).order_by("path").first()
+        language = settings.LANGUAGE_CODE
+    languages = [language, settings.LANGUAGE_CODE]
+    pages = EventIndexPage.objects.live().filter(locale__language_code__in=languages).select_related("locale")
+    return min(pages.order_by("path")[:10], key=lambda page: languages.index(page.locale.language_code), default=None)
 
 
 def panels_of(request) -> list[Panel]:
