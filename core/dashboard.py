@@ -18,9 +18,9 @@ from dataclasses import dataclass, field
 ACTION = "action"
 # What is next: events they are registered for, B2B meetings.
 UPCOMING = "upcoming"
-# Conversations with unread messages.
+# The messages: conversations with unread messages, the board's posts.
 MESSAGES = "messages"
-# The rest, in the side column: invoices, calendar, the board.
+# The rest, in the side column: invoices (My space puts the companies, the profile and personal data there).
 ASIDE = "aside"
 
 SECTIONS = (ACTION, UPCOMING, MESSAGES, ASIDE)

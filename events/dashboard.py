@@ -1,11 +1,11 @@
 """Events' panels on My space (core.dashboard): seats offered from a waitlist to claim, the events the person is
-registered for and the waitlists they are on, their calendar address. Registered in EventsConfig.ready()."""
+registered for and the waitlists they are on, then their calendar address. Registered in EventsConfig.ready()."""
 
 from django.conf import settings
 from django.utils import translation
 from wagtail.coreutils import get_supported_content_language_variant
 
-from core.dashboard import ACTION, ASIDE, UPCOMING, Panel, register_panels
+from core.dashboard import ACTION, UPCOMING, Panel, register_panels
 from events.models import EventIndexPage
 from events.registration_selectors import upcoming_registrations_of, waitlist_entries_of
 
@@ -43,7 +43,7 @@ def panels_of(request) -> list[Panel]:
             order=10,
         )
     )
-    panels.append(Panel(ASIDE, "events/components/my_calendar.html", order=40))
+    panels.append(Panel(UPCOMING, "events/components/my_calendar.html", order=90))
     return panels
 
 

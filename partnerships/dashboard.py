@@ -2,14 +2,14 @@
 conversations with unread messages, and the board card (posts, suggestions). Registered in
 PartnershipsConfig.ready()."""
 
-from core.dashboard import ACTION, ASIDE, MESSAGES, UPCOMING, Panel, register_panels
+from core.dashboard import ACTION, MESSAGES, UPCOMING, Panel, register_panels
 from partnerships import selectors
 from partnerships.meetings.selectors import requests_awaiting_answer, upcoming_meetings_of
 
 
 def panels_of(request) -> list[Panel]:
     user = request.user
-    panels = [Panel(ASIDE, "partnerships/components/dashboard_card.html", order=60)]
+    panels = [Panel(MESSAGES, "partnerships/components/dashboard_card.html", order=20)]
     awaiting = requests_awaiting_answer(user=user)
     if awaiting:
         panels.append(
