@@ -14,9 +14,10 @@ class EventsConfig(AppConfig):
 
         page_published.connect(on_page_published, dispatch_uid="events_calendar_sequence")
 
-        from events import privacy
+        from events import dashboard, privacy
 
         privacy.register()
+        dashboard.register()
 
         from events.registration_log import register_log_actions
         from events.services.lifecycle import register_fulfilment

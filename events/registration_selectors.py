@@ -2,13 +2,16 @@
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils import timezone
 
 from events.access import can_manage, cancellation_deadline
-from events.models import EventPage, Registration, RegistrationSettings, TicketType, WaitlistEntry
+from events.models import EventPage, RefundRule, Registration, RegistrationSettings, TicketType, WaitlistEntry
 from members.models import Membership, Organisation, OrganisationMember, Role
+from payments.models import PaymentMethod
+from payments.selectors import refundable_amount
 
 
 @dataclass(frozen=True)
@@ -229,6 +232,84 @@ def my_registrations(*, user) -> list[Registration]:
             and registration.order.is_payable
         )
     return registrations
+
+
+def upcoming_registrations_of(*, user, limit: int = 5) -> list[Registration]:
+    """The person's own registrations that hold a seat at an event not over yet, the next event first (one
+    query). Registrations they made for colleagues are on "My registrations", not here."""
+    if not user.is_authenticated:
+        return []
+    return list(
+        Registration.objects.holding_seat()
+        .filter(Q(user=user) | Q(attendee_email=user.email.lower()), event__end__gt=timezone.now())
+        .select_related("event", "ticket_type", "order")
+        .order_by("event__start", "pk")[:limit]
+    )
+
+
+def _count_of(entries: QuerySet[WaitlistEntry]):
+    count = entries.order_by().values("event").annotate(n=Count("pk")).values("n")
+    return Coalesce(Subquery(count), Value(0), output_field=IntegerField())
+
+
+def waitlist_position(entry: WaitlistEntry) -> tuple[int, int]:
+    """A waiting entry's place in its event's queue and how many are waiting (two queries)."""
+    waiting = WaitlistEntry.objects.waiting().filter(event_id=entry.event_id)
+    earlier = Q(created_at__lt=entry.created_at) | Q(created_at=entry.created_at, pk__lt=entry.pk)
+    return waiting.filter(earlier).count() + 1, waiting.count()
+
+
+def waitlist_entries_of(*, user) -> list[WaitlistEntry]:
+    """The person's places on waitlists of events not over yet, soonest event first, in one query. A waiting
+    entry carries `position` (1 for the next person offered a seat) and `waiting_total`; an offer carries
+    `offer_live` (False once its time has run out, before the job marks it expired)."""
+    if not user.is_authenticated:
+        return []
+    waiting = WaitlistEntry.objects.filter(event=OuterRef("event"), status=WaitlistEntry.Status.WAITING)
+    # Offered in the order they joined (events.services.waitlist): those who joined earlier are ahead.
+    earlier = Q(created_at__lt=OuterRef("created_at")) | Q(created_at=OuterRef("created_at"), pk__lt=OuterRef("pk"))
+    entries = list(
+        WaitlistEntry.objects.filter(Q(user=user) | Q(email=user.email.lower()), event__end__gt=timezone.now())
+        .filter(status__in=[WaitlistEntry.Status.WAITING, WaitlistEntry.Status.OFFERED])
+        .select_related("event", "ticket_type")
+        .annotate(position=_count_of(waiting.filter(earlier)) + 1, waiting_total=_count_of(waiting))
+        .order_by("event__start", "created_at", "pk")
+    )
+    now = timezone.now()
+    for entry in entries:
+        entry.offer_live = entry.status == WaitlistEntry.Status.OFFERED and entry.offer_expires_at > now
+    return entries
+
+
+@dataclass(frozen=True)
+class CancellationOutcome:
+    """What cancelling a registration does, as events.services.lifecycle.registration_cancel will do it: the seat
+    goes to the first person waiting (`to_waitlist`) or back on sale; `money` says what happens to what was paid:
+    "free" (nothing to pay), "unpaid" (the unpaid order is cancelled), "refund" (refunded at once, a credit note
+    issued, the treasurer pays it back), "card_refund" (the secretariat refunds the card payment), "no_refund"
+    (the event's rule keeps it); `amount` is what was paid and not given back yet, in centimes."""
+
+    to_waitlist: bool
+    money: str
+    amount: int = 0
+
+
+def cancellation_outcome(registration: Registration) -> CancellationOutcome:
+    to_waitlist = WaitlistEntry.objects.waiting().filter(event_id=registration.event_id).exists()
+    order = registration.order
+    if order is None or order.total == 0:
+        return CancellationOutcome(to_waitlist, "free")
+    if order.is_payable:
+        return CancellationOutcome(to_waitlist, "unpaid", order.total)
+    amount = refundable_amount(order) if order.status == order.Status.PAID else 0
+    if amount <= 0:
+        return CancellationOutcome(to_waitlist, "free")
+    settings = _settings_of(registration)
+    if settings is None or settings.refund_rule != RefundRule.FULL:
+        return CancellationOutcome(to_waitlist, "no_refund", amount)
+    if order.payment_method == PaymentMethod.CARD:
+        return CancellationOutcome(to_waitlist, "card_refund", amount)
+    return CancellationOutcome(to_waitlist, "refund", amount)
 
 
 def _settings_of(registration: Registration) -> RegistrationSettings | None:

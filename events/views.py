@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods
 
 from core.views import domain_error_to_form
 from events import registration_selectors as selectors
@@ -17,8 +17,10 @@ from events.access import manages_registrations
 from events.forms import ClaimForm, RegistrationForm
 from events.models import EventPage, Question, Registration, RegistrationSettings, WaitlistEntry
 from events.services import (
+    CancellationClosed,
     EventFull,
     InvalidAnswers,
+    NotCancellable,
     RegistrationError,
     can_manage,
     cancellation_deadline,
@@ -176,12 +178,19 @@ def _registration_for_viewer(request, code: str) -> Registration:
     return selectors.registration_for_manager(code=code, user=request.user)
 
 
+def _cancel_refusal(user, registration: Registration, deadline) -> RegistrationError | None:
+    """Why this person may not cancel the registration they manage now, as the service would refuse it."""
+    if not registration.holds_seat:
+        return NotCancellable()
+    if not manages_registrations(user) and deadline is not None and timezone.now() >= deadline:
+        return CancellationClosed()
+    return None
+
+
 def _detail(request, registration: Registration, *, status: int = 200, error: str = ""):
     deadline = cancellation_deadline(registration)
     can_cancel = (
-        registration.holds_seat
-        and can_manage(request.user, registration)
-        and (manages_registrations(request.user) or deadline is None or timezone.now() < deadline)
+        can_manage(request.user, registration) and _cancel_refusal(request.user, registration, deadline) is None
     )
     context = {
         "registration": registration,
@@ -205,9 +214,23 @@ def registration_detail(request, code: str):
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def registration_cancel_view(request, code: str):
+    """GET asks to confirm, saying what becomes of the seat and of the money paid (a page, no script needed);
+    only the POST of its "Yes, cancel" button cancels."""
     registration = selectors.registration_for_manager(code=code, user=request.user)
+    if request.method == "GET":
+        deadline = cancellation_deadline(registration)
+        refusal = _cancel_refusal(request.user, registration, deadline)
+        if refusal is not None:
+            return _detail(request, registration, status=refusal.status_code, error=refusal.message)
+        context = {
+            "registration": registration,
+            "event": registration.event,
+            "outcome": selectors.cancellation_outcome(registration),
+            "cancellation_deadline": deadline,
+        }
+        return render(request, "events/registration/cancel.html", context)
     try:
         registration_cancel(registration=registration, by=request.user)
     except RegistrationError as error:
@@ -219,22 +242,37 @@ def registration_cancel_view(request, code: str):
 @login_required
 @require_GET
 def my_registrations(request):
+    """The registrations a person manages, and their own places on waitlists with their position in the queue."""
     return render(
         request,
         "events/registration/my_registrations.html",
-        {"registrations": selectors.my_registrations(user=request.user)},
+        {
+            "registrations": selectors.my_registrations(user=request.user),
+            "waitlist_entries": selectors.waitlist_entries_of(user=request.user),
+        },
     )
 
 
 @require_http_methods(["GET", "POST"])
 def waitlist(request, token: str):
-    """A place on the waitlist, from the link in its e-mail: its status, and a button to leave."""
+    """A place on the waitlist, from the link in its e-mail or "My registrations": its status and position; leaving
+    asks to confirm first (`?leave`), and only the POST of that confirmation leaves."""
     entry = selectors.waitlist_entry_by_token(token=token)
     if request.method == "POST":
         entry = waitlist_leave(entry=entry)
         messages.success(request, _("You have left the waitlist."))
         return redirect("events:waitlist", token=entry.token)
-    return render(request, "events/registration/waitlist.html", {"entry": entry, "event": entry.event})
+    is_waiting = entry.status == WaitlistEntry.Status.WAITING
+    position, waiting_total = selectors.waitlist_position(entry) if is_waiting else (None, None)
+    context = {
+        "entry": entry,
+        "event": entry.event,
+        "position": position,
+        "waiting_total": waiting_total,
+        "confirm_leave": "leave" in request.GET
+        and entry.status in (WaitlistEntry.Status.WAITING, WaitlistEntry.Status.OFFERED),
+    }
+    return render(request, "events/registration/waitlist.html", context)
 
 
 @require_http_methods(["GET", "POST"])

@@ -10,10 +10,12 @@ from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage
 from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
-from django.urls import translate_url
+from django.urls import reverse, translate_url
 from django.utils import translation
 
 from core.mail import build_templated, default_sender
+from core.roles import works_in_back_office
+from members.models import OrganisationMember
 
 
 def _supported_language(code: str | None) -> str | None:
@@ -65,7 +67,12 @@ class AccountAdapter(DefaultAccountAdapter):
             request.LANGUAGE_CODE = language
 
     def get_login_redirect_url(self, request: HttpRequest) -> str:
-        return self._in_users_language(request, super().get_login_redirect_url(request))
+        """Where a log-in without `?next=` lands (allauth follows `next` before asking): My space, in the person's
+        language. The secretariat's staff who belong to no company keep the home page, their way to the admin."""
+        user = request.user
+        if works_in_back_office(user) and not OrganisationMember.objects.filter(user=user).exists():
+            return self._in_users_language(request, super().get_login_redirect_url(request))
+        return self._in_users_language(request, reverse("members:dashboard"))
 
     def get_signup_redirect_url(self, request: HttpRequest) -> str:
         return self._in_users_language(request, super().get_signup_redirect_url(request))

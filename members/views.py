@@ -11,6 +11,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from core.dashboard import ACTION, Panel, panels_for
 from core.views import domain_error_message, domain_error_to_form
 from members import selectors, services
 from members.dues.forms import ApplicationForm
@@ -197,12 +198,27 @@ def invitation_accept(request, token):
 # --- My space -----------------------------------------------------------------------------------------------
 
 
+def _dues_to_act_on(memberships) -> list:
+    """The companies whose administrator has dues to act on: renew (due, or overdue in the grace period) or
+    join under a plan. Dues already ordered and unpaid are among the payments due (payments' panel)."""
+    return [
+        membership
+        for membership in memberships
+        if membership.is_admin and (membership.dues.can_renew or (membership.dues.can_join and membership.dues.plans))
+    ]
+
+
 @login_required
 @require_GET
 def dashboard(request):
+    """My space, around what is next: what needs doing (seats offered, payments due, dues to renew, meeting
+    requests), then what is coming (events, meetings), the unread messages, the rest in the side column. The apps
+    above members add their panels through core.dashboard."""
     memberships = list(selectors.memberships_of(user=request.user))
     for membership in memberships:
         membership.dues = dues_overview(organisation=membership.organisation)
+    dues_due = _dues_to_act_on(memberships)
+    own = [Panel(ACTION, "members/dashboard/dues_action.html", {"memberships": dues_due}, order=30)] if dues_due else []
     return render(
         request,
         "members/dashboard.html",
@@ -210,6 +226,7 @@ def dashboard(request):
             "memberships": memberships,
             "applications": selectors.applications_of(user=request.user).filter(status="pending"),
             "is_applicant_only": not memberships,
+            "panels": panels_for(request, own),
         },
     )
 

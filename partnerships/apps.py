@@ -13,9 +13,10 @@ class PartnershipsConfig(AppConfig):
 
         register_personal_feed_source(meeting_calendar_items)
 
-        from partnerships import privacy
+        from partnerships import dashboard, privacy
 
         privacy.register()
+        dashboard.register()
 
         from core.clock_changes import register_recompute
         from partnerships.meetings.recompute import KINDS, recompute_meetings

@@ -182,6 +182,34 @@ def inbox_rows(*, user, post: Post | None = None) -> list[Conversation]:
     return rows
 
 
+@dataclass
+class UnreadSummary:
+    conversations: list[Conversation]
+    total: int
+
+
+def unread_summary(*, user, limit: int = 5) -> UnreadSummary | None:
+    """My space: the latest conversations with messages the person has not read, each carrying `other` (the
+    company on the other side) and `unread`, and how many messages are unread in all; None for a person of no
+    company (three queries)."""
+    company_ids = company_ids_of(user)
+    if not company_ids:
+        return None
+    conversations = Conversation.objects.involving(company_ids)
+    rows = list(
+        _with_unread(
+            conversations.select_related("post__organisation", "organisation"), user=user, company_ids=company_ids
+        )
+        .filter(unread__gt=0)
+        .order_by("-last_message_at", "-pk")[:limit]
+    )
+    for conversation in rows:
+        mine = conversation.post.organisation_id in company_ids
+        conversation.other = conversation.organisation if mine else conversation.post.organisation
+    total = _with_unread(conversations, user=user, company_ids=company_ids).aggregate(total=Sum("unread"))["total"]
+    return UnreadSummary(conversations=rows, total=total or 0)
+
+
 # --- Who hears about what ----------------------------------------------------------------------------------
 
 

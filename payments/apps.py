@@ -9,6 +9,9 @@ class PaymentsConfig(AppConfig):
 
     def ready(self):
         from core.offer import register_card_payments
+        from payments import dashboard
         from payments.conf import card_payments_enabled
 
         register_card_payments(card_payments_enabled)
+        # My space's panels: the orders to pay, the invoices.
+        dashboard.register()

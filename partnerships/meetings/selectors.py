@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.db.models import Prefetch, Q, QuerySet
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from events.calendars import CalendarItem, event_location, site_host
@@ -80,6 +81,39 @@ def agenda_of(profile: MeetingProfile) -> list[MeetingRequest]:
 
 def accepted_unplaced_of(profile: MeetingProfile) -> list[MeetingRequest]:
     return list(_requests().involving(profile).filter(status=MeetingRequest.Status.ACCEPTED, starts_at__isnull=True))
+
+
+def upcoming_meetings_of(*, user, limit: int = 5) -> list[MeetingRequest]:
+    """My space: the person's placed meetings not over yet, the next first, each carrying `partner` (the participant
+    they meet) and `local_start` (the time in the event's zone); one query."""
+    if not user.is_authenticated:
+        return []
+    meetings = list(
+        _requests()
+        .scheduled()
+        .filter(Q(requester__user=user) | Q(recipient__user=user), ends_at__gt=timezone.now())
+        .filter(session__event__live=True)
+        .order_by("starts_at", "pk")[:limit]
+    )
+    for meeting in meetings:
+        meeting.partner = meeting.recipient if meeting.requester.user_id == user.pk else meeting.requester
+        meeting.local_start = local(meeting.starts_at, meeting.session).replace(tzinfo=None)
+        meeting.local_end = local(meeting.ends_at, meeting.session).replace(tzinfo=None)
+    return meetings
+
+
+def requests_awaiting_answer(*, user, limit: int = 5) -> list[MeetingRequest]:
+    """My space: meeting requests sent to the person that they can still accept or decline (one query)."""
+    if not user.is_authenticated:
+        return []
+    return list(
+        _requests()
+        .filter(
+            recipient__user=user, status=MeetingRequest.Status.PENDING, session__request_deadline__gt=timezone.now()
+        )
+        .filter(session__event__live=True)
+        .order_by("created_at", "pk")[:limit]
+    )
 
 
 def local(moment: dt.datetime, session: BrokerageSession) -> dt.datetime:

@@ -8,8 +8,8 @@ register = template.Library()
 
 @register.simple_tag
 def board_summary(user) -> dict:
-    """My space's "Board" card: the person's companies' posts, unread messages, and suggestions for the first
-    active company (a bounded handful of queries)."""
+    """My space's "Board" card: the person's companies' posts and suggestions for the first active company (a
+    bounded handful of queries). Unread messages have their own panel (partnerships.dashboard)."""
     if not user.is_authenticated:
         return {}
     companies = active_companies_of(user)
@@ -18,7 +18,5 @@ def board_summary(user) -> dict:
     return {
         "companies": companies,
         "posts": posts,
-        "unread": selectors.unread_total(user=user),
-        "conversations": selectors.inbox(user=user).count(),
         "suggestions": suggestions,
     }

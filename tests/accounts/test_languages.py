@@ -39,7 +39,7 @@ def test_logging_in_switches_to_the_members_preferred_language(client):
 
     response = client.post("/accounts/login/", {"login": "amina@cluster.example.ma", "password": PASSWORD})
 
-    assert response.url == "/ar/"
+    assert response.url == "/ar/my-space/"
     assert response.cookies[settings.LANGUAGE_COOKIE_NAME].value == "ar"
 
 

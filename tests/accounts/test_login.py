@@ -13,7 +13,7 @@ def test_member_logs_in_with_email_and_password_without_a_second_factor(client):
     response = client.post(reverse("account_login"), {"login": "karim@cluster.example.ma", "password": PASSWORD})
 
     assert response.status_code == 302
-    assert response.url == "/"
+    assert response.url == "/my-space/"
     assert int(client.session["_auth_user_id"]) == member.pk
 
 
@@ -63,3 +63,43 @@ def test_unverified_address_must_be_verified_before_logging_in(client):
     assert response.url == reverse("account_email_verification_sent")
     assert "_auth_user_id" not in client.session
     assert mail.outbox[-1].to == ["karim@cluster.example.ma"]
+
+
+def test_a_member_lands_on_my_space_after_logging_in(client):
+    from tests.factories.members import PASSWORD as MEMBER_PASSWORD
+    from tests.factories.members import OrganisationMemberFactory
+
+    member = OrganisationMemberFactory(user__email="salma@atlas.example.ma", user__preferred_language="en").user
+
+    response = client.post("/accounts/login/", {"login": member.email, "password": MEMBER_PASSWORD})
+
+    # In the person's own language, whatever the language of the login page.
+    assert response.status_code == 302
+    assert response.url == "/en/my-space/"
+    page = client.get(response.url)
+    assert page.status_code == 200
+    assert "<h1>My space</h1>" in page.content.decode()
+
+
+def test_the_page_asked_for_before_logging_in_still_wins(client):
+    AccountUserFactory(email="karim@cluster.example.ma")
+
+    response = client.post(
+        reverse("account_login") + "?next=/board/", {"login": "karim@cluster.example.ma", "password": PASSWORD}
+    )
+
+    assert response.status_code == 302
+    assert response.url == "/board/"
+
+
+def test_secretariat_staff_of_no_company_keep_the_home_page_as_their_landing(client):
+    from django.contrib.auth.models import Group
+
+    staff = AccountUserFactory(email="secretariat@astec.example.ma")
+    staff.groups.add(Group.objects.get(name="Secrétariat"))
+
+    response = client.post(reverse("account_login"), {"login": staff.email, "password": PASSWORD})
+
+    # Staff then set up their second factor from the admin; the landing itself is unchanged.
+    assert response.status_code == 302
+    assert response.url == "/"

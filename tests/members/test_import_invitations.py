@@ -160,7 +160,7 @@ def test_the_link_lets_the_person_choose_a_password_and_log_in_in_their_language
 
     login = client.post(reverse("account_login"), {"login": "nadia@atlas.ma", "password": NEW_PASSWORD})
 
-    assert login.status_code == 302 and login.url == "/ar/"
+    assert login.status_code == 302 and login.url == "/ar/my-space/"
     assert client.session["_auth_user_id"] == str(User.objects.get(email="nadia@atlas.ma").pk)
     # The link works once: it is spent now that the password is set.
     assert Client().get(welcome_link(email_to("nadia@atlas.ma"))).status_code == 404
