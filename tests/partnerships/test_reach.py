@@ -2,12 +2,12 @@
 sender is told before sending and the secretariat after (members.recipients)."""
 
 import pytest
-from django.conf import settings
 from django.contrib.auth.models import Permission
 from django.core import mail
 from django.urls import reverse
 
 from cms.models import AssociationSettings
+from core.branding import association_branding
 from members.models import Role
 from partnerships.models import Conversation
 from tests.factories.members import MemberUserFactory, OrganisationFactory
@@ -95,7 +95,7 @@ def test_interest_in_a_post_of_a_company_with_no_people_reaches_its_contact_addr
             "You receive this e-mail as the contact address of %(company)s: nobody at %(company)s has an account on "
             "%(site_name)s yet.",
             company="Dar Data",
-            site_name=settings.WAGTAIL_SITE_NAME,
+            site_name=association_branding().name,
         )
         in email.body
     )

@@ -1,4 +1,5 @@
 from django.core.management.base import BaseCommand
+from django.utils import translation
 
 from members.dues.services import membership_send_renewal_reminders, send_membership_reminders
 
@@ -20,4 +21,5 @@ class Command(BaseCommand):
             self.stdout.write(f"Renewal reminders queued (task {result.id}).")
             return
         run = membership_send_renewal_reminders()
-        self.stdout.write(f"Renewal reminders: {run.summary()}")
+        with translation.override("en"):  # a command's output, like every other command's, is in English
+            self.stdout.write(f"Renewal reminders: {run.summary()}")

@@ -5,10 +5,10 @@ from datetime import date
 from io import StringIO
 
 import pytest
-from django.conf import settings
 from django.core import mail
 from django.core.management import call_command
 
+from core.branding import association_branding
 from members.dues.services import membership_send_renewal_reminders
 from members.models import Membership, MembershipReminder
 from payments.models import Order, PaymentMethod
@@ -64,7 +64,7 @@ def test_the_reminder_at_the_contact_address_says_why_it_came_there(companies):
             "You receive this e-mail as the contact address of %(company)s: nobody at %(company)s has an account on "
             "%(site_name)s yet.",
             company="Dar Data",
-            site_name=settings.WAGTAIL_SITE_NAME,
+            site_name=association_branding().name,
         )
         in message.body
     )
@@ -104,7 +104,7 @@ def test_a_company_without_administrator_but_with_a_contact_address_says_so(plan
             "You receive this e-mail as the contact address of %(company)s: %(company)s has no company administrator "
             "on %(site_name)s yet.",
             company="Menara Naturals",
-            site_name=settings.WAGTAIL_SITE_NAME,
+            site_name=association_branding().name,
         )
         in mail.outbox[0].body
     )

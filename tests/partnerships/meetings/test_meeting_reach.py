@@ -2,9 +2,9 @@
 else its contact address (which the e-mail says), without the participant's calendar invitation."""
 
 import pytest
-from django.conf import settings
 from django.core import mail
 
+from core.branding import association_branding
 from members.models import Role
 from partnerships.meetings import services
 from tests.i18n import fr
@@ -44,7 +44,7 @@ def test_with_nobody_left_at_the_company_the_request_goes_to_its_contact_address
             "You receive this e-mail as the contact address of %(company)s: nobody at %(company)s has an account on "
             "%(site_name)s yet.",
             company="Bouregreg Plastiques",
-            site_name=settings.WAGTAIL_SITE_NAME,
+            site_name=association_branding().name,
         )
         in body
     )
