@@ -15,20 +15,25 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.errors import DomainError
 from payments.models import Order
-from payments.services.errors import PaymentError
 
 SALT = "payments.order-link"
 # However late a link says it expires, a signature older than this is refused.
 MAX_AGE = timedelta(days=120)
 
 
-class OrderLinkInvalid(PaymentError):
+class OrderLinkError(DomainError):
+    """A signed order link that opens nothing (its own module's error: payments.tasks, below the services,
+    builds these links too)."""
+
+
+class OrderLinkInvalid(OrderLinkError):
     default_message = _("This payment link is not valid. Please use the link from your latest e-mail.")
     status_code = 404
 
 
-class OrderLinkExpired(PaymentError):
+class OrderLinkExpired(OrderLinkError):
     default_message = _(
         "This payment link has expired. Log in to see your order, or contact the secretariat if you still need it."
     )

@@ -25,7 +25,7 @@ from payments import fulfilment, selectors
 from payments.access import can_cancel_order, remember_guest_order, session_may_pay
 from payments.forms import ChooseMethodForm, TransferReceiptForm
 from payments.invoices_pdf import render_invoice_pdf, render_proforma_pdf
-from payments.links import OrderLinkInvalid, order_from_link
+from payments.links import OrderLinkError, OrderLinkInvalid, order_from_link
 from payments.models import PaymentMethod, TransferReceipt
 from payments.providers import online_providers
 from payments.seller import bank_details
@@ -86,7 +86,7 @@ def order_link(request, token):
     """The signed link of an e-mail: this browser session may then pay that order (and only that one)."""
     try:
         order = order_from_link(token)
-    except PaymentError as error:
+    except OrderLinkError as error:
         expired = not isinstance(error, OrderLinkInvalid)
         context = {"message": error.message, "expired": expired}
         return render(request, "payments/order_link_invalid.html", context, status=error.status_code)
@@ -94,15 +94,15 @@ def order_link(request, token):
     return redirect("payments:order_detail", public_id=order.public_id)
 
 
-@require_GET
 @buyer_order
+@require_GET
 def order_detail(request, order):
     form = ChooseMethodForm(providers=online_providers()) if order.is_payable else None
     return render(request, "payments/order_detail.html", _detail_context(request, order, form=form))
 
 
-@require_POST
 @buyer_order
+@require_POST
 def order_pay(request, order):
     form = ChooseMethodForm(request.POST, providers=online_providers())
     if not order.is_payable:
@@ -140,8 +140,8 @@ def order_cancel_view(request, public_id):
     return redirect("payments:order_detail", public_id=order.public_id)
 
 
-@require_http_methods(["GET", "POST"])
 @buyer_order
+@require_http_methods(["GET", "POST"])
 def bank_transfer(request, order):
     form = TransferReceiptForm()
     status = 200
@@ -169,8 +169,8 @@ def bank_transfer(request, order):
     return render(request, "payments/bank_transfer.html", context, status=status)
 
 
-@require_GET
 @buyer_order
+@require_GET
 def proforma_download(request, order):
     """A pro-forma invoice of an unpaid order (companies need one to order a transfer), in the page's language."""
     if not order.is_payable:
@@ -187,15 +187,15 @@ def proforma_download(request, order):
     return response
 
 
-@require_GET
 @buyer_order
+@require_GET
 def checkout_success(request, order):
     # No polling and no call to Stripe here: the signed webhook is the only thing that marks an order paid.
     return render(request, "payments/checkout_success.html", _order_context(request, order))
 
 
-@require_GET
 @buyer_order
+@require_GET
 def checkout_cancel(request, order):
     return render(request, "payments/checkout_cancel.html", _order_context(request, order))
 

@@ -161,3 +161,21 @@ def test_a_guest_who_picks_bank_transfer_keeps_the_seat_longer(client, event, ti
     local = timezone.localtime(registration.expires_at)
     assert local.strftime("%Y") in page and str(local.day) in page
     assert registration.expires_at - registration.created_at >= timedelta(days=3)
+
+
+def test_the_payment_confirmation_gives_a_guest_a_link_that_opens_the_paid_order(
+    client, event, ticket, django_capture_on_commit_callbacks
+):
+    from payments.services import order_mark_paid
+
+    register_as_guest(client, event, ticket)
+    order = Registration.objects.get().order
+    with django_capture_on_commit_callbacks(execute=True):
+        order_mark_paid(order=order, provider="bank_transfer", method=PaymentMethod.BANK_TRANSFER, amount=order.total)
+    confirmation = mail.outbox[-1]
+    assert confirmation.attachments  # the invoice
+    path = LINK.search(confirmation.body).group(1)
+    page = Client().get(path, follow=True)
+    assert order.reference in page.text
+    assert page.context["order"].status == "paid"
+    assert Registration.objects.get().status == Registration.Status.CONFIRMED
