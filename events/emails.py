@@ -17,7 +17,10 @@ from core.mail import Attachment, Calendar, send_templated
 from events.badges import qr_png
 from events.calendars import event_location, event_url, registration_invitation
 from events.models import Registration, WaitlistEntry
+from events.payment_holds import bank_transfer_hold_end
 from events.time_zones import HOME_TIME_ZONE
+from payments.links import order_link_url
+from payments.models import PaymentMethod
 
 SUBJECTS = {
     "registration_confirmed": _("Your registration is confirmed: %(event)s"),
@@ -25,6 +28,7 @@ SUBJECTS = {
     "event_updated": _("New date or time: %(event)s"),
     "registration_transferred": _("Your place has been given to someone else: %(event)s"),
     "reservation_received": _("Your place is reserved, awaiting payment: %(event)s"),
+    "reservation_reminder": _("Your reservation ends soon, awaiting payment: %(event)s"),
     "reservation_expired": _("Your reservation has expired: %(event)s"),
     "waitlist_joined": _("You are on the waitlist: %(event)s"),
     "waitlist_offer": _("A seat is free for you: %(event)s"),
@@ -165,10 +169,12 @@ def _absolute(path: str) -> str:
 
 @task()
 def send_registration_email(*, kind: str, registration_id: int) -> None:
-    """E-mail the attendee about their reservation: `reservation_received` (with the link to pay and the
-    deadline) or `reservation_expired`. Does nothing if the registration has since moved on."""
+    """E-mail the buyer about their reservation: `reservation_received` or `reservation_reminder` (with the
+    signed link to pay without logging in, and the deadline) or `reservation_expired`. Does nothing if the
+    registration has since moved on."""
     expected = {
         "reservation_received": Registration.Status.RESERVED,
+        "reservation_reminder": Registration.Status.RESERVED,
         "reservation_expired": Registration.Status.EXPIRED,
     }
     registration = (
@@ -179,26 +185,34 @@ def send_registration_email(*, kind: str, registration_id: int) -> None:
     if registration is None or registration.status != expected[kind]:
         return
     language = registration.language
+    expires_at = timezone.localtime(registration.expires_at) if registration.expires_at else None
     context = {
         "registration": registration,
         "event": registration.event,
         "attendee_name": registration.attendee_name,
         "ticket_name": registration.ticket_type.name_for(language),
-        "expires_at": timezone.localtime(registration.expires_at) if registration.expires_at else None,
-        "pay_url": "",
-        "set_password_url": "",
+        "expires_at": expires_at,
+        "order": registration.order if registration.order_id else None,
+        "transfer_until": None,
     }
-    if registration.order_id and kind == "reservation_received":
-        context["pay_url"] = _absolute(reverse("payments:order_detail", args=[registration.order.public_id]))
-        payer = registration.order.buyer_user
-        if payer is not None and not payer.has_usable_password():
-            context["set_password_url"] = _absolute(reverse("account_reset_password"))
+    paying = registration.order_id and kind != "reservation_expired"
+    if paying and registration.order.payment_method != PaymentMethod.BANK_TRANSFER:
+        transfer_until = bank_transfer_hold_end(registration)
+        if expires_at and transfer_until > expires_at:
+            context["transfer_until"] = timezone.localtime(transfer_until)
     # The person who pays (a company administrator registering a colleague), else the attendee.
     buyer = registration.order.buyer_user if registration.order_id else None
     to = buyer.email if buyer is not None else registration.attendee_email
     if buyer is not None and buyer.pk != registration.user_id:
         language = (buyer.preferred_language or language)[:2]
-    _send_plain(kind=kind, to=to, language=language, context=context)
+
+    def links() -> dict:
+        # In the recipient's language (the link's path carries its prefix), valid past the deadline it states.
+        if not paying:
+            return {"pay_url": ""}
+        return {"pay_url": order_link_url(order=registration.order, payable_until=registration.expires_at)}
+
+    _send_plain(kind=kind, to=to, language=language, context=context, links=links)
 
 
 @task()
@@ -221,7 +235,8 @@ def send_waitlist_email(*, kind: str, entry_id: int) -> None:
     _send_plain(kind=kind, to=entry.email, language=entry.language, context=context)
 
 
-def _send_plain(*, kind: str, to: str, language: str, context: dict) -> None:
+def _send_plain(*, kind: str, to: str, language: str, context: dict, links=None) -> None:
+    """`links`: a callable adding the links that must be built in the recipient's language."""
     event = context["event"]
     send_templated(
         f"emails/events/{kind}",
@@ -234,5 +249,6 @@ def _send_plain(*, kind: str, to: str, language: str, context: dict) -> None:
             **context,
             "event_url": event_url(event),
             "my_registrations_url": _absolute(reverse("events:my_registrations")),
+            **(links() if links else {}),
         },
     )

@@ -8,6 +8,10 @@ ACTIONS = {
     "events.registration_confirm": (_("Confirm registration"), _("Registration confirmed")),
     "events.registration_cancelled": (_("Cancel registration"), _("Registration cancelled")),
     "events.registration_expired": (_("Expire reservation"), _("Reservation expired unpaid")),
+    "events.registration_hold_extended": (
+        _("Extend reservation"),
+        _("Reservation held longer: the buyer pays by bank transfer"),
+    ),
     "events.registration_refund_due": (
         _("Refund due"),
         _("Card refund due: make it from the Stripe dashboard"),

@@ -31,7 +31,7 @@ from events.services import (
     waitlist_leave,
 )
 from events.services.attendees import is_current_member
-from payments.access import can_view_order
+from payments.access import can_view_order, remember_guest_order
 
 # Registrations a guest made in this browser session: they may see those (and only those) without logging in.
 GUEST_SESSION_KEY = "events_guest_registrations"
@@ -54,8 +54,10 @@ def _remember_for_guest(request, registration: Registration) -> None:
 
 
 def _after_registration(request, registration: Registration):
-    """Paid: straight to the order to pay, when the viewer may see it; otherwise the registration's page."""
-    if not request.user.is_authenticated or not can_manage(request.user, registration):
+    """Paid: straight to the order, to pay it there and then (a guest too: this browser session may pay it,
+    payments.access); otherwise the registration's page."""
+    guest = not request.user.is_authenticated
+    if guest or not can_manage(request.user, registration):
         _remember_for_guest(request, registration)
     if registration.status == Registration.Status.CONFIRMED:
         messages.success(request, _("Your registration is confirmed. A confirmation e-mail is on its way."))
@@ -65,8 +67,11 @@ def _after_registration(request, registration: Registration):
             _("Your place is reserved until %(date)s. Pay before then to confirm it.")
             % {"date": timezone.localtime(registration.expires_at).strftime("%d/%m/%Y %H:%M")},
         )
-        if registration.order_id and can_view_order(request.user, registration.order):
-            return redirect("payments:order_detail", public_id=registration.order.public_id)
+        order = registration.order
+        if order is not None and guest:
+            remember_guest_order(request, order)
+        if order is not None and (guest or can_view_order(request.user, order)):
+            return redirect("payments:order_detail", public_id=order.public_id)
     return redirect("events:registration_detail", code=registration.code)
 
 

@@ -3,6 +3,7 @@
 Every value can be overridden in the Django settings (and so from the environment in base.py).
 """
 
+from datetime import timedelta
 from decimal import Decimal
 
 from django.conf import settings
@@ -59,3 +60,8 @@ def seller_fallback() -> dict[str, str]:
         "rc": getattr(settings, "PAYMENTS_SELLER_RC", ""),
         "email": getattr(settings, "PAYMENTS_SELLER_EMAIL", ""),
     }
+
+
+def proforma_validity() -> timedelta:
+    """How long a pro-forma invoice holds when nothing in the order sets a deadline."""
+    return timedelta(days=int(getattr(settings, "PAYMENTS_PROFORMA_VALIDITY_DAYS", 30)))

@@ -51,7 +51,11 @@ class ManualPaymentForm(forms.Form):
             (PaymentMethod.CASH, PaymentMethod.CASH.label),
         ],
     )
-    received_on = forms.DateField(label=_("Received on"), widget=forms.DateInput(attrs={"type": "date"}))
+    # A date input takes and shows ISO dates only (the browser displays them the local way): with the French
+    # format "02/12/2026" the field stays empty and the first "Record the payment" fails.
+    received_on = forms.DateField(
+        label=_("Received on"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
     reference = forms.CharField(label=_("Cheque number or bank reference"), max_length=100, required=False)
     note = forms.CharField(label=_("Note"), max_length=255, required=False)
 

@@ -8,6 +8,10 @@ from payments.access import can_view_order, organisation_ids_for
 from payments.models import DocumentKind, Invoice, Order, Payment
 
 
+def order_by_public_id(*, public_id) -> Order | None:
+    return Order.objects.select_related("organisation", "buyer_user").filter(public_id=public_id).first()
+
+
 def order_for_viewer(*, public_id, user) -> Order:
     """The order if this user may see it; 404 otherwise, so strangers learn nothing about it."""
     order = Order.objects.select_related("organisation").filter(public_id=public_id).first()

@@ -10,6 +10,7 @@ from core.mail import Attachment, send_templated
 from members.models import Role
 from members.recipients import recipients_for
 from payments.invoices_pdf import render_invoice_pdf
+from payments.links import order_link_url
 from payments.models import Invoice
 
 
@@ -35,8 +36,16 @@ def send_payment_confirmation(*, invoice_id: int) -> None:
         context=lambda: {
             "order": order,
             "invoice": invoice,
-            "order_url": settings.SITE_URL + reverse("payments:order_detail", kwargs={"public_id": order.public_id}),
+            "order_url": _order_url(order),
             "invoices_url": settings.SITE_URL + reverse("payments:invoices"),
         },
         attachments=[Attachment(f"{invoice.number}.pdf", invoice_pdf, "application/pdf")],
     )
+
+
+def _order_url(order) -> str:
+    """The order's page; for a buyer who has no password (a guest), its signed link, since they cannot log in."""
+    buyer = order.buyer_user
+    if buyer is None or not buyer.has_usable_password():
+        return order_link_url(order=order, payable_until=None)
+    return settings.SITE_URL + reverse("payments:order_detail", kwargs={"public_id": order.public_id})

@@ -252,6 +252,12 @@ class Registration(models.Model):
     confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
     cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True)
     expires_at = models.DateTimeField(_("payment due by"), null=True, blank=True)
+    payment_reminder_sent_at = models.DateTimeField(
+        _("payment reminder sent"),
+        null=True,
+        blank=True,
+        help_text=_("When the buyer was reminded that this reservation ends soon (once per payment deadline)."),
+    )
     checked_in_at = models.DateTimeField(_("checked in"), null=True, blank=True)
     checked_in_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

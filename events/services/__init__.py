@@ -18,6 +18,7 @@ from .errors import (
     TicketNotOnSale,
     WaitlistClosed,
 )
+from .holds import registrations_remind
 from .lifecycle import can_manage, cancellation_deadline, registration_cancel, registrations_expire
 from .registrations import TICKET_KIND, registration_create, registration_price
 from .waitlist import (
@@ -54,6 +55,7 @@ __all__ = [
     "registration_price",
     "registration_transfer",
     "registrations_expire",
+    "registrations_remind",
     "waitlist_claim",
     "waitlist_expire_offers",
     "waitlist_join",

@@ -17,6 +17,7 @@ from events.access import can_manage, cancellation_deadline, manages_registratio
 from events.models import RefundRule, Registration, RegistrationSettings
 from events.services import seats
 from events.services.errors import CancellationClosed, NotCancellable, NotPermitted
+from events.services.holds import registration_method_chosen_for_line, registration_payable_until
 from events.services.registrations import TICKET_KIND, email_cancelled, email_confirmed, registration_email
 from events.services.waitlist import waitlist_offer_seats
 from payments import fulfilment
@@ -122,6 +123,8 @@ def register_fulfilment() -> None:
         on_paid=registration_paid_for_line,
         on_refunded=registration_refunded_for_line,
         on_cancelled=registration_order_cancelled_for_line,
+        on_method_chosen=registration_method_chosen_for_line,
+        payable_until=registration_payable_until,
     )
 
 

@@ -104,13 +104,15 @@ def _lock(order: Order) -> Order:
 
 
 def order_choose_method(*, order: Order, method: str) -> Order:
-    """Record how the buyer intends to pay (bank transfer instructions, card checkout…)."""
+    """Record how the buyer intends to pay (bank transfer instructions, card checkout…); what the order is for
+    may react (payments.fulfilment: a reservation paid by transfer is held longer)."""
     with transaction.atomic():
         order = _lock(order)
         if not order.is_payable:
             raise OrderNotPayable()
         order.payment_method = method
         order.save(update_fields=["payment_method", "updated_at"])
+        fulfilment.run_method_chosen(order, method)
     return order
 
 

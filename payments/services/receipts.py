@@ -2,7 +2,8 @@ from pathlib import Path
 
 from django.db import transaction
 
-from payments.models import Order, TransferReceipt
+from payments import fulfilment
+from payments.models import Order, PaymentMethod, TransferReceipt
 from payments.services.errors import OrderNotPayable, ReceiptRejected
 
 MAX_RECEIPT_BYTES = 5 * 1024 * 1024
@@ -47,7 +48,8 @@ def transfer_receipt_upload(*, order: Order, uploaded, by=None) -> TransferRecei
         receipt.file.save(uploaded.name, uploaded, save=False)
         receipt.full_clean()
         receipt.save()
-        if order.payment_method != "bank_transfer":
-            order.payment_method = "bank_transfer"
+        if order.payment_method != PaymentMethod.BANK_TRANSFER:
+            order.payment_method = PaymentMethod.BANK_TRANSFER
             order.save(update_fields=["payment_method", "updated_at"])
+            fulfilment.run_method_chosen(order, PaymentMethod.BANK_TRANSFER)
     return receipt

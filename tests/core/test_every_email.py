@@ -336,14 +336,7 @@ def test_every_link_is_absolute_on_the_site_and_in_the_readers_language(template
             assert not path.startswith(("/ar/", "/en/")), link
 
 
-def by_card(template: str):
-    if template == "emails/events/reservation_received":
-        # The guest checkout work (another branch) rewrites this e-mail and its wording.
-        return pytest.param(template, marks=pytest.mark.xfail(reason="reservation_received is reworded elsewhere"))
-    return template
-
-
-@pytest.mark.parametrize("template", [by_card(template) for template in email_templates()])
+@pytest.mark.parametrize("template", email_templates())
 def test_no_email_promises_card_payment_while_it_is_off(template):
     _, english_text, english_html = render(template, "en")
     _, french_text, french_html = render(template, "fr")

@@ -1,8 +1,11 @@
+import re
 import time
+from html.parser import HTMLParser
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 
 from payments.models import Order, PaymentMethod
 from payments.services import order_mark_paid
@@ -211,3 +214,48 @@ def test_the_order_inspect_view_shows_empty_fields_as_nothing_and_the_language_b
 
     assert ">None<" not in page.replace(" ", "").replace("\n", "")
     assert "Arabe" in page
+
+
+class FormFields(HTMLParser):
+    """The values a browser would send for the record-payment form, as the page renders it."""
+
+    def __init__(self):
+        super().__init__()
+        self.values, self._select, self._first = {}, None, None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "input" and attrs.get("name") and attrs.get("type") not in {"submit", "button", "file"}:
+            self.values[attrs["name"]] = attrs.get("value", "")
+        elif tag == "textarea" and attrs.get("name"):
+            self.values[attrs["name"]] = ""
+        elif tag == "select":
+            self._select, self._first = attrs.get("name"), None
+        elif tag == "option" and self._select:
+            if self._first is None:
+                self._first = attrs.get("value", "")
+                self.values.setdefault(self._select, self._first)
+            if "selected" in attrs:
+                self.values[self._select] = attrs.get("value", "")
+
+    def handle_endtag(self, tag):
+        if tag == "select":
+            self._select = None
+
+
+def test_the_received_on_date_defaults_to_today_and_the_form_saves_as_it_comes(admin_client):
+    # A French date ("04/12/2026") inside <input type=date> shows as empty: the first save then failed.
+    order = make_order()
+    url = reverse("payments_orders:edit", args=[order.pk])
+    page = admin_client.get(url).content.decode()
+    date_input = re.search(r'<input type="date" name="received_on"[^>]*>', page).group(0)
+    assert f'value="{timezone.localdate().isoformat()}"' in date_input
+    at = page.index('name="received_on"')
+    fields = FormFields()
+    fields.feed(page[page.rfind("<form", 0, at) : page.index("</form>", at)])
+    assert fields.values["received_on"] == timezone.localdate().isoformat()
+    response = admin_client.post(url, fields.values)
+    assert response.status_code == 302
+    order.refresh_from_db()
+    assert order.status == Order.Status.PAID
+    assert order.payments.get().received_on == timezone.localdate()

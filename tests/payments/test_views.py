@@ -1,4 +1,5 @@
 import io
+import re
 
 import pytest
 from PIL import Image
@@ -217,3 +218,36 @@ def test_a_paid_order_cannot_be_cancelled(client):
     order.refresh_from_db()
     assert order.status == "paid"
     assert response.status_code == 200
+
+
+def test_the_receipt_field_is_required_and_no_longer_called_optional(client):
+    order = make_order()
+    client.force_login(order.buyer_user)
+    page = client.get(f"/en/payments/orders/{order.public_id}/transfer/").content.decode()
+    assert "Optional" not in page
+    file_input = re.search(r'<input type="file" name="receipt"[^>]*>', page).group(0)
+    assert "required" in file_input
+    assert "Your transfer counts even without it" in page
+    response = client.post(f"/en/payments/orders/{order.public_id}/transfer/", {})
+    assert response.status_code == 400
+    assert "This field is required" in response.content.decode()
+
+
+def test_the_total_is_among_the_facts_above_a_two_column_table(client):
+    # On a 360 px phone a four-column table pushed the total off the screen (tests/e2e checks the width).
+    order = make_order()
+    client.force_login(order.buyer_user)
+    page = client.get(f"/payments/orders/{order.public_id}/").content.decode()
+    total = re.search(r"<dd class=\"order-total\" data-order-total><strong>([^<]+)</strong>", page).group(1)
+    assert total.replace("\xa0", " ") == "5 000,00 MAD"
+    table = page[page.index('<table class="table payment-lines">') : page.index("</table>")]
+    assert table.count('<th scope="col"') == 2
+
+
+def test_without_stripe_the_order_page_offers_no_card(client, settings):
+    settings.STRIPE_SECRET_KEY = ""
+    order = make_order()
+    client.force_login(order.buyer_user)
+    page = client.get(f"/en/payments/orders/{order.public_id}/").content.decode()
+    assert "Bank transfer" in page
+    assert "Card" not in page

@@ -106,6 +106,7 @@ CROSS_COMPANY = [
     "registrations/<str:code>/badge.pdf",
     "payments/orders/<uuid:public_id>/",
     "payments/orders/<uuid:public_id>/transfer/",
+    "payments/orders/<uuid:public_id>/pro-forma.pdf",
     "payments/orders/<uuid:public_id>/card/success/",
     "payments/orders/<uuid:public_id>/card/cancelled/",
     "payments/invoices/<str:number>.pdf",

@@ -2,10 +2,15 @@
 
 import re
 from dataclasses import dataclass
+from datetime import timedelta
 
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
+from django.core.signing import TimestampSigner
 from django.urls import URLPattern, URLResolver, get_resolver
+from django.utils import timezone
+
+from payments.links import SALT as LINK_SALT
 
 MISSING = 999_999  # for objects the world has none of: the view must answer 404, never 500
 
@@ -167,6 +172,12 @@ def fill(pattern: Pattern, world) -> str:
         values["token"] = o["waitlist"].token
     elif route.startswith("calendar/me/"):
         values["token"] = o["feed_token"]
+    elif route.startswith("payments/orders/link/"):
+        # A well-signed link to an order that does not exist: a real one would let the sweep's session pay company
+        # A's order for the rest of the sweep (the link is a bearer credential: tests/payments/test_guest_access.py).
+        values["token"] = TimestampSigner(salt=LINK_SALT).sign_object(
+            {"o": "00000000-0000-4000-8000-000000000000", "u": int((timezone.now() + timedelta(days=2)).timestamp())}
+        )
     if route.startswith("my-space/board/conversations/"):
         values["action"] = "close"
     elif route.startswith("meetings/requests/"):

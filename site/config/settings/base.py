@@ -256,6 +256,15 @@ MEMBERSHIP_GRACE_DAYS = env_int("MEMBERSHIP_GRACE_DAYS", 30)
 MEMBERSHIP_REMINDER_DAYS = [int(days) for days in env_list("MEMBERSHIP_REMINDER_DAYS", ["30", "7", "0", "-15"])]
 # Board posts: how many days before its expiry date the author is reminded (once).
 PARTNERSHIPS_EXPIRY_REMINDER_DAYS = env_int("PARTNERSHIPS_EXPIRY_REMINDER_DAYS", 7)
+# Event reservations awaiting payment: a bank transfer holds the seat this many working days (Monday to Friday)
+# from the registration, instead of the event's hours for a card; the buyer is reminded once this many hours before
+# the hold ends (events.payment_holds).
+EVENTS_BANK_TRANSFER_HOLD_WORKING_DAYS = env_int("EVENTS_BANK_TRANSFER_HOLD_WORKING_DAYS", 3)
+EVENTS_PAYMENT_REMINDER_HOURS = env_int("EVENTS_PAYMENT_REMINDER_HOURS", 24)
+# The signed link to an order that e-mails give guests works until the payment deadline plus these days; a
+# pro-forma invoice of an order without a deadline is valid for these days.
+PAYMENTS_ORDER_LINK_MARGIN_DAYS = env_int("PAYMENTS_ORDER_LINK_MARGIN_DAYS", 7)
+PAYMENTS_PROFORMA_VALIDITY_DAYS = env_int("PAYMENTS_PROFORMA_VALIDITY_DAYS", 30)
 
 # Security defaults that hold everywhere; production.py adds HTTPS-only settings.
 SESSION_COOKIE_HTTPONLY = True
