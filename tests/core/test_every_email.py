@@ -172,6 +172,11 @@ CONTEXTS = {
         pay_url=fr_url("payments:order_detail", public_id=ORDER_ID),
         set_password_url=fr_url("account_reset_password"),
     ),
+    "emails/events/reservation_reminder": lambda language: event_context(
+        language,
+        expires_at=datetime(2026, 12, 3, 18, 0, tzinfo=CASABLANCA),
+        pay_url=fr_url("payments:order_detail", public_id=ORDER_ID),
+    ),
     "emails/events/waitlist_joined": lambda language: event_context(
         language, leave_url=fr_url("events:waitlist", "w41t")
     ),
