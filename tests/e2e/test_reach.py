@@ -35,10 +35,13 @@ def log_in(tab, live_server, user):
     )
 
 
+@pytest.mark.parametrize("screen", ["desktop", "phone"])
 @pytest.mark.parametrize("language", ["fr", "ar"])
 def test_a_member_is_told_and_the_contact_address_of_a_company_without_accounts_gets_the_interest(
-    page, live_server, screenshot, language
+    page, live_server, screenshot, language, screen
 ):
+    if screen == "phone":
+        page.set_viewport_size({"width": 360, "height": 740})
     site_with_pages()
     member = AdminFactory(
         organisation__legal_name="Atlas Logiciels SARL",
@@ -58,7 +61,8 @@ def test_a_member_is_told_and_the_contact_address_of_a_company_without_accounts_
     assert "Dar Data" in notice.inner_text() and CONTACT in notice.inner_text()
     # Said before sending: the notice comes before the form's button.
     assert notice.bounding_box()["y"] < page.locator("#interest button[type=submit]").bounding_box()["y"]
-    screenshot(page, f"notice-{language}")
+    assert page.evaluate("document.documentElement.scrollWidth") <= page.viewport_size["width"]
+    screenshot(page, f"notice-{language}-{screen}")
 
     page.locator("#id_body").fill(BODY)
     page.locator("#interest button[type=submit]").click()
@@ -72,4 +76,4 @@ def test_a_member_is_told_and_the_contact_address_of_a_company_without_accounts_
     assert "Dar Data" in email.body.split(BODY)[0]  # why it came there, before the message
     assert "contact@astec.example.ma" in email.body  # whom to ask for an account
     assert email.reply_to == ["contact@astec.example.ma"]
-    screenshot(page, f"sent-{language}")
+    screenshot(page, f"sent-{language}-{screen}")
