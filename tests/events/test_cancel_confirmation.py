@@ -5,7 +5,6 @@ to confirm too."""
 from datetime import timedelta
 
 import pytest
-from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone, translation
 
@@ -24,14 +23,6 @@ from tests.factories.registrations import (
 )
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _french_afterwards():
-    """These pages are read in English: a request to /en/ leaves English active in the thread, which the next
-    tests of the worker (which read French) must not inherit."""
-    yield
-    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture

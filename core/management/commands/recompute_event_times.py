@@ -1,6 +1,8 @@
 import datetime as dt
 
+from django.conf import settings
 from django.core.management.base import BaseCommand
+from django.utils import translation
 
 from core.clock_changes import kind_label, recompute_times
 
@@ -24,10 +26,12 @@ class Command(BaseCommand):
     def handle(self, *args, dry_run=False, **options):
         moved = recompute_times(dry_run=dry_run)
         for change in moved:
+            with translation.override(settings.LANGUAGE_CODE):  # the kinds as the organisers' report names them
+                kind = kind_label(change.kind)
             self.stdout.write(
                 "\t".join(
                     [
-                        kind_label(change.kind),
+                        kind,
                         str(change.object_id),
                         change.label,
                         f"{change.wall_clock:%Y-%m-%d %H:%M} {change.time_zone}",
