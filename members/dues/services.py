@@ -12,7 +12,7 @@ members.signals.application_approved signal, whose receiver connect() wires in M
 
 import logging
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, time, timedelta
 
 from django.conf import settings
 from django.core import checks
@@ -24,6 +24,7 @@ from django.utils.translation import ngettext
 from django_tasks import task
 from wagtail.log_actions import log
 
+from core.time import local_to_aware
 from members.dues import periods
 from members.dues.selectors import pending_renewal, period_rules, renewable_membership
 from members.models import (
@@ -40,6 +41,7 @@ from members.services.errors import MembersError
 from members.services.organisations import organisation_set_status
 from members.signals import NextStep, application_approved
 from payments import fulfilment
+from payments.links import order_link_url
 from payments.services import order_create
 from payments.services.orders import LineSpec
 
@@ -428,6 +430,14 @@ def membership_send_renewal_reminders(*, today: date | None = None) -> ReminderR
                 if recipients.via_contact_address
                 else {}
             )
+            grace_end = periods.grace_ends(membership.period_end, rules)
+            if recipients.via_contact_address:
+                # A contact address has no account to log in with: a signed link opens that one order, payable
+                # (transfer details, receipt, pro-forma) until the grace period ends.
+                until = local_to_aware(grace_end + timedelta(days=1), time(0), settings.TIME_ZONE, strict=False)
+                pay_url = order_link_url(order=renewal.order, payable_until=until)
+            else:
+                pay_url = _absolute(reverse("payments:order_detail", args=[renewal.order.public_id]))
             for recipient in recipients.to:
                 queue_email(
                     kind="renewal_reminder" if days >= 0 else "renewal_overdue",
@@ -438,11 +448,11 @@ def membership_send_renewal_reminders(*, today: date | None = None) -> ReminderR
                         "organisation": membership.organisation.display_name,
                         "plan": renewal.plan.name_for(recipient.language),
                         "period_end_on": membership.period_end.isoformat(),
-                        "grace_end_on": periods.grace_ends(membership.period_end, rules).isoformat(),
+                        "grace_end_on": grace_end.isoformat(),
                         "next_start_on": renewal.period_start.isoformat(),
                         "next_end_on": renewal.period_end.isoformat(),
                         "amount": renewal.order.total,
-                        "url": _absolute(reverse("payments:order_detail", args=[renewal.order.public_id])),
+                        "url": pay_url,
                     },
                 )
             sent += 1

@@ -11,7 +11,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from payments.links import SALT, order_from_link, order_link_path, order_link_token, order_link_url
+from payments.links import SALT, OrderLinkExpired, order_from_link, order_link_path, order_link_token, order_link_url
 from payments.models import Order, PaymentMethod, TransferReceipt
 from payments.services import order_create
 from tests.factories.payments import BuyerOrganisationFactory, make_order, other_line
@@ -115,7 +115,7 @@ def test_the_emailed_link_lasts_until_the_deadline_plus_the_margin(settings):
     assert url.startswith("http://testserver/payments/orders/link/")
     token = re.search(r"/link/([^/]+)/$", url).group(1)
     assert order_from_link(token, now=deadline + timedelta(days=6)) == order
-    with pytest.raises(Exception, match="expired"):
+    with pytest.raises(OrderLinkExpired):
         order_from_link(token, now=deadline + timedelta(days=8))
 
 

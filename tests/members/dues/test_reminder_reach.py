@@ -140,3 +140,19 @@ def test_the_invoice_of_a_renewal_made_out_to_no_address_goes_to_the_administrat
     (message,) = mail.outbox
     assert message.to == ["admin@atlas.example.ma"]
     assert message.attachments[0][0] == f"{order.invoices.get().number}.pdf"
+
+
+def test_the_contact_address_pays_through_its_link_without_an_account(companies, client):
+    membership_send_renewal_reminders(today=DAY_30)
+    message = next(message for message in mail.outbox if message.to == ["dues@dardata.ma"])
+    link = next(word for word in message.body.split() if "/payments/" in word)
+    order = Order.objects.get(organisation=companies["imported"])
+
+    page = client.get(link.removeprefix("http://testserver"), follow=True)
+
+    assert page.status_code == 200
+    assert page.redirect_chain and page.redirect_chain[-1][0].endswith(f"/payments/orders/{order.public_id}/")
+    assert order.reference in page.text and "12\xa0000,00 MAD" in page.text
+    # The administrators' reminder keeps the plain order address: they log in.
+    admin_message = next(message for message in mail.outbox if message.to == ["admin@atlas.example.ma"])
+    assert "/payments/orders/" in admin_message.body
