@@ -18,7 +18,7 @@ from django.utils import translation
 from wagtail.models import Locale, Page
 
 from cms.models import NewsPage
-from events.models import EventPage, Question, TicketType
+from events.models import EventPage, Question, Registration, TicketType
 from events.services import registration_create
 from members.models import Organisation, User
 from partnerships.models import Post
@@ -66,12 +66,13 @@ MEASURE = """() => {
   }
   return {width, widest: outside.slice(0, 3)};
 }"""
-# The order's total, seen without scrolling the table sideways.
+# The order's total, seen without scrolling anything sideways: the total among the order's facts and the lines'
+# table both inside the screen.
 TOTAL_IN_VIEW = """() => {
-  const wrapper = document.querySelector(".payment-lines").closest(".table-wrapper");
-  const total = document.querySelector(".payment-lines tfoot tr:last-child td").getBoundingClientRect();
-  const frame = wrapper.getBoundingClientRect();
-  return wrapper.scrollWidth <= wrapper.clientWidth && total.left >= frame.left && total.right <= frame.right;
+  const total = document.querySelector("main [data-order-total]").getBoundingClientRect();
+  const lines = document.querySelector("main .payment-lines").getBoundingClientRect();
+  const screen = document.documentElement.clientWidth;
+  return total.left >= 0 && total.right <= screen && lines.left >= 0 && lines.right <= screen;
 }"""
 
 
@@ -97,7 +98,9 @@ def seed_demo(tmp_path, settings) -> dict:
         question.pk: "Avec déjeuner" if question.kind == Question.Kind.CHOICE else "Cheffe de projet"
         for question in Question.objects.filter(event=event, required=True)
     }
-    # Registered as a private person, she pays the non-member price: an order to pay.
+    # The demo registers her under her company (a free member ticket); here she is registered as a private person
+    # instead, paying the non-member price: an order to pay.
+    Registration.objects.filter(event=event, attendee_email=member.email).delete()
     registration = registration_create(
         event=event,
         ticket_type=TicketType.objects.get(event=event, name="Pass conférence"),
