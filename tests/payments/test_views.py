@@ -251,3 +251,14 @@ def test_without_stripe_the_order_page_offers_no_card(client, settings):
     page = client.get(f"/en/payments/orders/{order.public_id}/").content.decode()
     assert "Bank transfer" in page
     assert "Card" not in page
+
+
+def test_in_arabic_the_order_heading_keeps_the_reference_in_one_piece(client):
+    # "MJ-2026-PNZFB" inside an Arabic sentence, not isolated, showed as "-MJ" … "2026-PNZFB".
+    order = make_order()
+    client.force_login(order.buyer_user)
+
+    page = client.get(f"/ar/payments/orders/{order.public_id}/").content.decode()
+
+    heading = re.search(r"<h1>(.*?)</h1>", page, re.S).group(1)
+    assert f"<bdi>{order.reference}</bdi>" in heading
