@@ -55,9 +55,10 @@ pytest: install ## The test suite (without the browser tests)
 
 test: lint check pytest ## Install, lint, checks and the whole test suite
 
-browser: install ## Browser tests in headless Chromium (/usr/bin/chromium), with axe-core from tests/e2e/package-lock.json
+browser: install ## Browser tests in headless Chromium (/usr/bin/chromium), with axe-core and the Nu HTML checker (Java) from tests/e2e/package-lock.json
 	UV_PROJECT_ENVIRONMENT=$(VENV) $(BIN)/uv sync --frozen --inexact --group browser --python $(BIN)/python
-	@test -d tests/e2e/node_modules/axe-core || npm ci --prefix tests/e2e --no-audit --no-fund
+# Again whenever the lock changed. No install scripts: vnu-jar's would download a Java runtime (Java is the system's).
+	@test tests/e2e/node_modules/.package-lock.json -nt tests/e2e/package-lock.json || npm ci --prefix tests/e2e --no-audit --no-fund --ignore-scripts
 	$(BIN)/pytest -m browser -p no:xdist
 
 bench: install ## Seed a large data set (SCALE=20), serve with gunicorn and load the main pages over HTTP
