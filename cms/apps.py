@@ -12,6 +12,13 @@ class CmsConfig(AppConfig):
 
         connect_signals()
 
+        from wagtail.signals import page_published
+
+        from cms.translation_workflow import translation_published
+
+        # A translation started from an alias shows its own content once published (cms.translation_workflow).
+        page_published.connect(translation_published, dispatch_uid="cms_translation_published")
+
         from cms.branding import association_branding
         from core.branding import register_branding_reader
 

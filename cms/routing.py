@@ -75,6 +75,7 @@ def _remember(request, key: str, version: str) -> None:
         "content_type": page.content_type_id,
         "page": page.pk,
         "url_path": page.url_path,
-        "restrictions": list(Page.get_view_restrictions(page)),
+        # The page model's own reading: the restrictions of every language version (core.view_restrictions).
+        "restrictions": list(page.get_view_restrictions()),
     }
     cache.set(key, entry, ROUTE_CACHE_SECONDS)

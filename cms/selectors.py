@@ -4,16 +4,15 @@ import math
 from collections.abc import Iterable, Mapping
 
 from django.contrib.contenttypes.models import ContentType
-from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.html import strip_tags
 from wagtail.images import get_image_model
 from wagtail.images.models import AbstractImage
-from wagtail.models import Locale, Page, PageViewRestriction
+from wagtail.models import Locale, Page
 
-from cms.layout import LAYOUT_CACHE_SECONDS, layout_version
+from cms import restrictions
 from cms.models import HomePage, NewsCategory, NewsIndexPage, NewsPage
 from events.models import EventIndexPage
 from events.selectors import upcoming_events
@@ -49,21 +48,17 @@ def attach_renditions(wanted: Iterable[tuple[AbstractImage | None, str]]) -> Non
 
 
 def restricted_paths() -> list[str]:
-    """Tree paths of the pages that carry a view restriction (a handful), cached until a restriction changes."""
-    key = f"cms:restricted-paths:{layout_version()}"
-    paths = cache.get(key)
-    if paths is None:
-        paths = list(PageViewRestriction.objects.values_list("page__path", flat=True))
-        cache.set(key, paths, LAYOUT_CACHE_SECONDS)
-    return paths
+    """Tree paths of the pages below which a view restriction holds, in every language (cms.restrictions)."""
+    return restrictions.restricted_paths()
 
 
 def mark_members_only(pages: Iterable[Page]) -> list[Page]:
-    """Set `members_only` on each page below a view restriction, with one query for the whole list."""
+    """Set `members_only` on each page a view restriction holds on (set on any of its language versions or of
+    their ancestors), from the cached paths: no query for the whole list once cached."""
     pages = list(pages)
     paths = restricted_paths() if pages else []
     for page in pages:
-        page.members_only = any(page.path.startswith(path) for path in paths)
+        page.members_only = restrictions.is_restricted(page, paths)
     return pages
 
 
@@ -160,18 +155,15 @@ def _seconds_until_first_end(events) -> int | None:
 def search_pages(*, query: str, locale: Locale):
     """Live pages of one language matching `query`: news (members-only ones show their teaser), pages, events.
 
-    Other restricted pages stay out of the results, since a visitor could not read them.
+    Other restricted pages stay out of the results, in every language, since a visitor could not read them.
     """
     # PostgreSQL refuses a NUL byte, and the SQLite backend quotes each word without escaping its double quotes.
     query = query.replace("\x00", " ").replace('"', " ").strip()
     if not query:
         return Page.objects.none()
     pages = Page.objects.live().filter(locale=locale).exclude(depth__lte=1)
-    private = Q()
-    for restriction in PageViewRestriction.objects.select_related("page"):
-        private |= Q(path__startswith=restriction.page.path)
-    if private:
-        pages = pages.exclude(private & ~Q(content_type=_news_content_type()))
+    if restricted_paths():
+        pages = pages.exclude(restrictions.restricted_q() & ~Q(content_type=_news_content_type()))
     return pages.search(query)
 
 

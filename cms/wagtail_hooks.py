@@ -6,7 +6,7 @@ from wagtail import hooks
 from wagtail.models import PageViewRestriction
 from wagtail.snippets.models import register_snippet
 
-from cms import page_context
+from cms import page_context, translation_report, translation_views, translation_workflow
 from cms.models import NewsPage
 from cms.viewsets import NewsCategoryViewSet
 from core.page_context import PAGE_CONTEXT_HOOK
@@ -55,3 +55,38 @@ def refuse_moves_the_user_may_not_make(request, page, destination):
 def admin_css():
     """The project's additions to the admin's styles (site/static/css/admin.css)."""
     return format_html('<link rel="stylesheet" href="{}">', static("css/admin.css"))
+
+
+@hooks.register("register_admin_urls")
+def register_translation_urls():
+    return [*translation_views.urls(), *translation_report.urls()]
+
+
+@hooks.register("register_page_header_buttons")
+def translate_header_buttons(page, user, view_name=None, next_url=None):
+    """From a French page in the admin to its translation into each language it is not translated into."""
+    yield from translation_views.buttons(page, user, priority=85)
+
+
+@hooks.register("register_page_listing_more_buttons")
+def translate_listing_buttons(page, user, next_url=None):
+    yield from translation_views.buttons(page, user, priority=65)
+
+
+@hooks.register("construct_explorer_page_queryset")
+def annotate_translations_for_buttons(parent_page, pages, request):
+    """The listing's "Translate into …" buttons read whether each page is translated from the listing's query."""
+    if not translation_workflow.may_translate(request.user):
+        return pages
+    return translation_workflow.annotate_translations(pages, translation_workflow.translatable_locales())
+
+
+@hooks.register("after_convert_alias_page")
+def remember_translation_started(request, page):
+    """Wagtail's own "Convert alias" button starts a translation too: visitors keep the notice until it is published."""
+    translation_workflow.record_translation_started(page=page, user=request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def register_missing_translations_menu_item():
+    return translation_report.menu_item()

@@ -1,6 +1,7 @@
 from .news import NewsCategory, NewsIndexPage, NewsPage, NewsPageTag
 from .pages import HomePage, StandardPage
 from .site_settings import AssociationSettings, NavigationSettings
+from .translations import PendingTranslation
 
 __all__ = [
     "AssociationSettings",
@@ -10,5 +11,6 @@ __all__ = [
     "NewsIndexPage",
     "NewsPage",
     "NewsPageTag",
+    "PendingTranslation",
     "StandardPage",
 ]

@@ -13,6 +13,7 @@ from wagtail.search import index
 
 from core.blocks import BaseStreamBlock
 from core.page_context import page_context
+from core.view_restrictions import RestrictedInEveryLanguage
 
 
 class NewsCategory(TranslatableMixin, models.Model):
@@ -36,7 +37,7 @@ class NewsPageTag(TaggedItemBase):
     content_object = ParentalKey("cms.NewsPage", related_name="tagged_items", on_delete=models.CASCADE)
 
 
-class NewsIndexPage(Page):
+class NewsIndexPage(RestrictedInEveryLanguage, Page):
     """The list of news articles, newest first, filtered by category and tag."""
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
@@ -56,7 +57,7 @@ class NewsIndexPage(Page):
         return page_context(self, request, super().get_context(request, *args, **kwargs))
 
 
-class NewsPage(Page):
+class NewsPage(RestrictedInEveryLanguage, Page):
     """A news article. Restricted to the Members group, its teaser (title, date, intro) stays public."""
 
     date = models.DateField(_("publication date"), default=timezone.localdate)

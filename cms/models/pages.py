@@ -7,9 +7,10 @@ from wagtail.search import index
 
 from core.blocks import BaseStreamBlock
 from core.page_context import page_context
+from core.view_restrictions import RestrictedInEveryLanguage
 
 
-class HomePage(Page):
+class HomePage(RestrictedInEveryLanguage, Page):
     """The front page of one language: hero, next events, latest news, featured members, a call to join."""
 
     hero_title = models.CharField(
@@ -73,7 +74,7 @@ class HomePage(Page):
         return page_context(self, request, super().get_context(request, *args, **kwargs))
 
 
-class StandardPage(Page):
+class StandardPage(RestrictedInEveryLanguage, Page):
     """A page of text: about us, the board, the statutes, how to join…"""
 
     intro = models.TextField(_("introduction"), blank=True, max_length=500)

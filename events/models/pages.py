@@ -19,12 +19,13 @@ from wagtail.admin.panels import (
     TabbedInterface,
 )
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page, PageManager, PageQuerySet
+from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
 from core.blocks import BaseStreamBlock
 from core.page_context import page_context
 from core.time import month_bounds
+from core.view_restrictions import RestrictedInEveryLanguage, RestrictedInEveryLanguageQuerySet
 from events.time_zones import HOME_TIME_ZONE, NonExistentLocalTime, is_time_zone, local_to_aware, time_zone_choices
 
 
@@ -37,7 +38,7 @@ class EventType(models.TextChoices):
     NETWORKING = "networking", _("Networking")
 
 
-class EventIndexPage(Page):
+class EventIndexPage(RestrictedInEveryLanguage, Page):
     """The events calendar: upcoming and past events below it, filtered by type and month."""
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
@@ -57,7 +58,7 @@ class EventIndexPage(Page):
         return page_context(self, request, super().get_context(request, *args, **kwargs))
 
 
-class EventPageQuerySet(PageQuerySet):
+class EventPageQuerySet(RestrictedInEveryLanguageQuerySet):
     def upcoming(self, *, now: dt.datetime | None = None):
         """Events not yet over (an event in progress is still upcoming), soonest first."""
         return self.filter(end__gt=now or timezone.now()).order_by("start", "pk")
@@ -72,7 +73,7 @@ class EventPageQuerySet(PageQuerySet):
         return self.filter(start__lt=following, end__gt=first)
 
 
-class EventPage(Page):
+class EventPage(RestrictedInEveryLanguage, Page):
     """One event. Its dates are typed as wall-clock times of the event's own time zone.
 
     The local date and time fields are the truth; `start` and `end` (aware, stored in UTC) are derived from them
