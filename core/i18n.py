@@ -83,13 +83,18 @@ def elides(word: str) -> bool:
     return first in _VOWELS
 
 
+def of_prefix(name, language: str | None = None) -> str:
+    """What goes before `name` where a sentence says "of" it: "d'" or "de " in French, nothing elsewhere."""
+    language = (language or translation.get_language() or settings.LANGUAGE_CODE)[:2]
+    if language != "fr" or not name:
+        return ""
+    return "d'" if elides(str(name)) else "de "
+
+
 def of_name(name, language: str | None = None) -> str:
     """`name` as it follows "of" in the active language: in French with its preposition, elided before a vowel or a
     mute h ("d'Amina", "d'Atlas Digital", "de Salma"); in every other language the name alone, as the sentence
     carries its own preposition (English "of") or needs none (Arabic). For msgids such as "Role of %(of_name)s",
     translated in French "Rôle %(of_name)s"."""
     name = "" if name is None else str(name)
-    language = (language or translation.get_language() or settings.LANGUAGE_CODE)[:2]
-    if language != "fr" or not name:
-        return name
-    return f"d'{name}" if elides(name) else f"de {name}"
+    return f"{of_prefix(name, language)}{name}"

@@ -10,10 +10,12 @@ from core import i18n
 register = template.Library()
 
 
-@register.filter(is_safe=True)
-def of_name(value) -> str:
-    """`value` after "of" in the active language, escaped (or kept as it is when already safe, such as `|bdi`)."""
+@register.filter(is_safe=True, needs_autoescape=True)
+def of_name(value, autoescape=True) -> str:
+    """`value` after "of" in the active language; escaped where the template escapes (an HTML page, not a plain-text
+    e-mail), and kept as it is when already safe (`|bdi`)."""
     if value in (None, ""):
         return ""
-    text = conditional_escape(value)
-    return mark_safe(i18n.of_name(text))
+    if autoescape:
+        return mark_safe(i18n.of_prefix(value) + conditional_escape(value))
+    return i18n.of_name(value)
