@@ -1,4 +1,7 @@
-"""Fields kept once per language on a model (`name`, `name_ar`, `name_en`…)."""
+"""Fields kept once per language on a model (`name`, `name_ar`, `name_en`…), language names, and the French
+elision of "de" before a name (`of_name`)."""
+
+import re
 
 from django.conf import settings
 from django.utils import translation
@@ -36,3 +39,62 @@ def language_name(language_code: str) -> str:
         return gettext(get_language_info(language_code)["name"])
     except KeyError:
         return language_code
+
+
+# Words whose h is mute in French ("l'hôtel", "d'Hélène"); any other h is aspirated, as in the Arabic names the
+# members carry ("de Hicham", "de Houda") and in "de Hautes-Alpes".
+_MUTE_H = (
+    "habit",
+    "hébergement",
+    "hélène",
+    "herbe",
+    "héritage",
+    "heure",
+    "heureu",
+    "histoire",
+    "hiver",
+    "homme",
+    "honneur",
+    "hôpita",
+    "horaire",
+    "hôtel",
+    "hugo",
+    "huile",
+    "huma",
+    "hygiène",
+)
+_VOWELS = "aeiouàâäéèêëîïôöùûüœæ"
+_LEADING_MARKUP = re.compile(r"^(?:<[^>]*>|[«“\"'(\s])+")
+
+
+def elides(word: str) -> bool:
+    """Whether French elides "de" or "le" before `word`: a vowel ("d'Amina", "d'Atlas", "d'Yves"), a mute h
+    ("d'Hélène"), but not a y sounded as a consonant ("de Youssef", "de Yasmine"), an aspirated h ("de Hicham"),
+    a digit or a symbol."""
+    # Markup around a name (`<bdi>Amina</bdi>`) and opening quotes do not count.
+    word = _LEADING_MARKUP.sub("", word or "").casefold()
+    if not word:
+        return False
+    first = word[0]
+    if first == "y":
+        return len(word) > 1 and word[1] not in _VOWELS
+    if first == "h":
+        return word.startswith(_MUTE_H)
+    return first in _VOWELS
+
+
+def of_prefix(name, language: str | None = None) -> str:
+    """What goes before `name` where a sentence says "of" it: "d'" or "de " in French, nothing elsewhere."""
+    language = (language or translation.get_language() or settings.LANGUAGE_CODE)[:2]
+    if language != "fr" or not name:
+        return ""
+    return "d'" if elides(str(name)) else "de "
+
+
+def of_name(name, language: str | None = None) -> str:
+    """`name` as it follows "of" in the active language: in French with its preposition, elided before a vowel or a
+    mute h ("d'Amina", "d'Atlas Digital", "de Salma"); in every other language the name alone, as the sentence
+    carries its own preposition (English "of") or needs none (Arabic). For msgids such as "Role of %(of_name)s",
+    translated in French "Rôle %(of_name)s"."""
+    name = "" if name is None else str(name)
+    return f"{of_prefix(name, language)}{name}"

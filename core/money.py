@@ -17,7 +17,7 @@ def to_decimal(minor: int) -> Decimal:
 
 
 def format_money(minor: int, currency: str = "MAD", *, no_break: bool = False) -> str:
-    """'1 500,00 MAD' in French, following the active language's number format.
+    """'1 500,00 MAD' in French, following the active language's number format, the currency after a no-break space.
 
     `no_break=True` gives the fixed French form with no-break spaces whatever the language ("1 500,00 MAD" with
     U+00A0), as legal documents print it: in a right-to-left line an ordinary space would let the bidi algorithm
@@ -27,7 +27,9 @@ def format_money(minor: int, currency: str = "MAD", *, no_break: bool = False) -
         sign = "-" if minor < 0 else ""
         units, cents = divmod(abs(minor), 100)
         return f"{sign}{units:,}".replace(",", NO_BREAK_SPACE) + f",{cents:02d}{NO_BREAK_SPACE}{currency}"
-    return f"{format_money_input(minor)} {currency}"
+    # A no-break space: the currency never wraps onto a line of its own, and in a right-to-left line it stays on
+    # the number's side (a space of the number's own bidi class, where an ordinary space would separate them).
+    return f"{format_money_input(minor)}{NO_BREAK_SPACE}{currency}"
 
 
 def format_money_or_blank(minor, currency: str = "MAD") -> str:

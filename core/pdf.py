@@ -65,3 +65,13 @@ class MajlisPDF(FPDF):
         self.multi_cell(0, height, text, align=self.start, new_x="LMARGIN", new_y="NEXT")
         if latin:
             self._shape(self._direction)
+
+    def text_cell(self, width: float, height: float, text: str, **kwargs) -> None:
+        """A table cell aligned to the start of the line; as in `line_of_text`, a cell with no Arabic in a
+        right-to-left document (a French name, a time) keeps its left-to-right order."""
+        latin = self.rtl and not has_arabic(text)
+        if latin:
+            self._shape("ltr")
+        self.cell(width, height, text, align=self.start, **kwargs)
+        if latin:
+            self._shape(self._direction)

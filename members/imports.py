@@ -25,7 +25,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from wagtail.log_actions import log
 
 from core.errors import DomainError
@@ -139,7 +139,10 @@ def read_rows(*, filename: str, content: bytes) -> list[dict]:
             _("No company column found: the first line must name the columns (e.g. “Raison sociale”).")
         )
     if len(lines) > MAX_ROWS:
-        raise ImportFileError(_("At most %(count)d lines per file.") % {"count": MAX_ROWS})
+        raise ImportFileError(
+            ngettext("At most %(count)d line per file.", "At most %(count)d lines per file.", MAX_ROWS)
+            % {"count": MAX_ROWS}
+        )
     rows = []
     for number, values in enumerate(lines, start=2):
         row = {column: _cell(value) for column, value in zip(columns, values, strict=False) if column is not None}

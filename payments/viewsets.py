@@ -13,6 +13,7 @@ from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import models as generic
@@ -331,7 +332,7 @@ class ReconciliationViewSet(StagedImportViewSet):
 
     def apply(self, staged, *, by):
         paid = bank_statement_apply(statement=staged, by=by)
-        return _("%(count)d order(s) marked as paid.") % {"count": paid}
+        return ngettext("%(count)d order marked as paid.", "%(count)d orders marked as paid.", paid) % {"count": paid}
 
     def upload_context(self):
         return {"reasons": REASONS}

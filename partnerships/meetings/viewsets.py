@@ -9,7 +9,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, pgettext
+from django.utils.translation import gettext_lazy, ngettext, pgettext
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.generic import models as generic
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -58,7 +58,9 @@ def session_schedule(request, pk: int):
     if request.method != "POST":
         return redirect("partnerships_brokerage:overview", pk=pk)
     count = services.meetings_schedule(session=session, by=request.user)
-    messages.success(request, _("%(count)s meeting(s) placed.") % {"count": count})
+    messages.success(
+        request, ngettext("%(count)s meeting placed.", "%(count)s meetings placed.", count) % {"count": count}
+    )
     return redirect("partnerships_brokerage:overview", pk=pk)
 
 

@@ -6,6 +6,7 @@ written), and the secretariat has no screen to read them."""
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from wagtail.log_actions import log
 
 from members.models import Organisation
@@ -31,7 +32,14 @@ def _clean_body(body: str) -> str:
     if not body:
         raise EmptyMessage()
     if len(body) > MAX_MESSAGE_LENGTH:
-        raise EmptyMessage(_("A message has at most %(count)s characters.") % {"count": MAX_MESSAGE_LENGTH})
+        raise EmptyMessage(
+            ngettext(
+                "A message has at most %(count)s character.",
+                "A message has at most %(count)s characters.",
+                MAX_MESSAGE_LENGTH,
+            )
+            % {"count": MAX_MESSAGE_LENGTH}
+        )
     return body
 
 

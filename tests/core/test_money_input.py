@@ -101,5 +101,5 @@ def test_the_bounds_are_said_in_mad():
         with pytest.raises(ValidationError) as high:
             field.clean("1 000,01")
 
-    assert low.value.messages == [fr("Enter at least %(amount)s.", amount="0,01 MAD")]
-    assert high.value.messages == [fr("Enter at most %(amount)s.", amount="1\u00a0000,00 MAD")]
+    assert low.value.messages == [fr("Enter at least %(amount)s.", amount="0,01\xa0MAD")]
+    assert high.value.messages == [fr("Enter at most %(amount)s.", amount="1\u00a0000,00\xa0MAD")]

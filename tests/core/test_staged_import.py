@@ -5,6 +5,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import RequestFactory
 from django.urls import reverse
+from django.utils.translation import ngettext, override
 
 from members.import_views import MemberImportViewSet
 from members.models import MemberImport
@@ -55,7 +56,9 @@ def test_applying_twice_shows_the_refusal_on_the_next_page_and_pays_once(client)
     )
     preview_url = upload["Location"]
     first = admin_client.post(preview_url, follow=True)
-    assert "1 commande(s) marquée(s) comme payée(s)." in first.content.decode()
+    with override("fr"):
+        paid = ngettext("%(count)d order marked as paid.", "%(count)d orders marked as paid.", 1) % {"count": 1}
+    assert paid in first.content.decode()
     second = admin_client.post(preview_url, follow=True)
     assert "Ce relevé bancaire a déjà été appliqué." in second.content.decode()
     assert Order.objects.get(pk=order.pk).payments.count() == 1

@@ -43,7 +43,7 @@ def test_application_form_offers_the_active_plans_with_their_fees(client, pme_pl
 
     assert 'name="plan"' in page
     assert "Adhésion PME" in page
-    assert "12\xa0000,00 MAD" in page
+    assert "12\xa0000,00\xa0MAD" in page
     assert "Ancienne formule" not in page
 
 

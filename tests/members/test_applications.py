@@ -130,7 +130,7 @@ def test_applicant_sees_the_pending_application_in_my_space(client):
             "Your application for %(organisation)s, sent on %(date)s, is awaiting review by the secretariat.",
             organisation=application.organisation.display_name,
             date=fr_date(application.submitted_at),
-        )
+        ).replace(application.organisation.display_name, f"<bdi>{application.organisation.display_name}</bdi>")
         in page
     )
     assert application.organisation.display_name in page

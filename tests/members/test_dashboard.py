@@ -193,7 +193,7 @@ def test_the_next_b2b_meetings_show_who_when_and_which_table(client, salma, even
     assert "My B2B meetings" in page
     assert "Brahim Ouali" in page
     assert "9 a.m.–9:20 a.m." in page
-    assert "Forum Digital Now, table 2" in page
+    assert "<bdi>Forum Digital Now</bdi>, table 2" in page
     assert reverse("partnerships:meeting_agenda", args=[meeting.session_id]) in page
 
 

@@ -63,7 +63,7 @@ def test_a_visitor_sees_the_fees_in_mad_before_creating_an_account(client, plans
         ["Start-up", amounts[150_000], amounts[0]],
         ["TPE / PME", amounts[500_000], amounts[100_000]],
     ]
-    assert amounts[150_000] == "1\xa0500,00 MAD"
+    assert amounts[150_000] == "1\xa0500,00\xa0MAD"
     assert amounts[99_900] not in page.get_text()  # a plan no longer offered
     # The fees come before the link to create the account.
     signup = page.find("a", href=lambda href: href and href.startswith(reverse("account_signup")))

@@ -38,7 +38,7 @@ def test_associations_exempt_from_vat_charge_no_vat():
 
 def test_amounts_are_shown_in_french_format():
     with translation.override("fr"):
-        assert format_amount(150_000) == "1\xa0500,00 MAD"
+        assert format_amount(150_000) == "1\xa0500,00\xa0MAD"
 
 
 @pytest.mark.parametrize(

@@ -175,7 +175,7 @@ def test_plan_fees_are_typed_and_shown_in_mad(secretariat_client):
     [row] = csv_dicts(secretariat_client.get(reverse("members_plans:index"), {"export": "csv"}))
 
     assert fr_html("Annual dues (MAD)") in form and 'value="12\u00a0500,50"' in form
-    assert "12\u00a0500,50 MAD" in listing and "1\u00a0000,00 MAD" in listing
+    assert "12\u00a0500,50\xa0MAD" in listing and "1\u00a0000,00\xa0MAD" in listing
     assert (row[fr("Annual dues (MAD)")], row[fr("Joining fee (MAD)")]) == ("12500,50", "1000,00")
 
 

@@ -68,7 +68,7 @@ def test_the_reminder_at_the_contact_address_says_why_it_came_there(companies):
         )
         in message.body
     )
-    assert "12\xa0000,00 MAD" in message.body
+    assert "12\xa0000,00\xa0MAD" in message.body
     assert MembershipReminder.objects.get(membership__organisation=companies["imported"]).recipients == (
         "dues@dardata.ma"
     )
@@ -152,7 +152,7 @@ def test_the_contact_address_pays_through_its_link_without_an_account(companies,
 
     assert page.status_code == 200
     assert page.redirect_chain and page.redirect_chain[-1][0].endswith(f"/payments/orders/{order.public_id}/")
-    assert order.reference in page.text and "12\xa0000,00 MAD" in page.text
+    assert order.reference in page.text and "12\xa0000,00\xa0MAD" in page.text
     # The administrators' reminder keeps the plain order address: they log in.
     admin_message = next(message for message in mail.outbox if message.to == ["admin@atlas.example.ma"])
     assert "/payments/orders/" in admin_message.body

@@ -72,7 +72,7 @@ def test_thirty_days_before_the_end_the_administrators_get_a_link_to_pay_the_ren
     body = mail.outbox[0].body
     assert re.search(rf"https?://\S+/payments/orders/{renewal.order.public_id}/", body)
     assert "31 décembre 2026" in body
-    assert "12\xa0000,00 MAD" in body
+    assert "12\xa0000,00\xa0MAD" in body
 
 
 def test_each_reminder_goes_out_once_even_when_the_job_runs_twice(membership):
