@@ -5,6 +5,7 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.urls import translate_url
 from django.utils import translation
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList, TabbedInterface
@@ -181,23 +182,29 @@ def in_active_language(url: str) -> str:
 
 
 class LinkValue(blocks.StructValue):
+    @cached_property
+    def _localized_page(self):
+        # One look-up of the page's version in the active language per link (a value lives for one rendering).
+        page = self.get("page")
+        return page.localized if page else None
+
     @property
     def href(self) -> str:
-        page = self.get("page")
-        if page:
-            return page.localized.url or ""
+        if self._localized_page:
+            return self._localized_page.url or ""
         return in_active_language(self.get("url") or "")
 
     @property
     def text(self) -> str:
-        return self._text_and_language()[0]
+        return self._text_and_language[0]
 
     @property
     def text_language(self) -> str:
         """The language of `text` when it is not the active language (a French label or title shown for want of a
         translation), for the link's `lang` attribute; empty otherwise."""
-        return self._text_and_language()[1]
+        return self._text_and_language[1]
 
+    @cached_property
     def _text_and_language(self) -> tuple[str, str]:
         # The label typed for the active language; else the title of the page's translation into it; else the
         # label typed in the site's language, or the page's title (the source's, for an alias).
@@ -205,11 +212,9 @@ class LinkValue(blocks.StructValue):
         default = settings.LANGUAGE_CODE[:2]
         if language != default and self.get(f"label_{language}"):
             return self.get(f"label_{language}"), ""
-        page = self.get("page")
-        if page:
-            localized = page.localized
-            if localized.pk != page.pk and localized.alias_of_id is None:
-                return localized.title, ""
+        page, localized = self.get("page"), self._localized_page
+        if localized and localized.pk != page.pk and localized.alias_of_id is None:
+            return localized.title, ""
         text = self.get("label") or (page.title if page else "")
         if text:
             return text, "" if language == default else default
