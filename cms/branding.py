@@ -24,7 +24,8 @@ def association_branding() -> Branding | None:
         if logo_url.startswith("/"):
             logo_url = settings.SITE_URL + logo_url
     return Branding(
-        name=association.name or settings.WAGTAIL_SITE_NAME,
+        # In the active language: core.mail reads the branding in the recipient's.
+        name=association.localized_name or settings.WAGTAIL_SITE_NAME,
         logo_url=logo_url,
         email=association.email,
         primary=association.primary_colour or BRAND_PRIMARY,

@@ -1,6 +1,8 @@
 """StreamField blocks shared by every page type (cms pages, news, events)."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks import StructBlockValidationError
@@ -8,6 +10,8 @@ from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
+
+from core.mail import link_in_language
 
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "link", "document-link", "ol", "ul", "hr", "blockquote"]
 
@@ -66,6 +70,17 @@ class QuoteBlock(blocks.StructBlock):
         }
 
 
+class CallToActionValue(blocks.StructValue):
+    @property
+    def href(self) -> str:
+        """The chosen page in the reader's language, or the address; an address of this site's own views (the
+        membership form…) under the reader's language prefix, so that /ar/ readers stay in Arabic."""
+        page = self.get("page")
+        if page:
+            return page.localized.url or ""
+        return link_in_language(self.get("url") or "", translation.get_language() or settings.LANGUAGE_CODE)
+
+
 class CallToActionBlock(blocks.StructBlock):
     title = blocks.CharBlock(label=_("title"), max_length=120)
     text = blocks.TextBlock(label=_("text"), required=False)
@@ -77,6 +92,7 @@ class CallToActionBlock(blocks.StructBlock):
         icon = "pick"
         template = "blocks/call_to_action.html"
         label = _("Call to action")
+        value_class = CallToActionValue
         description = _("A highlighted box with a title, a sentence and a button to a page or an address.")
         preview_value = {
             "title": "Join the association",

@@ -329,6 +329,21 @@ HOME = {
     },
 }
 
+# The menu's and footer's labels, typed in French in the navigation settings, with their English and Arabic
+# versions: by French label, and by page slug for a link that shows its page's title (a page the demo does not
+# translate would otherwise show its French title in /en/ and /ar/).
+NAVIGATION_LABELS = {
+    "Annuaire des membres": ("Member directory", "دليل الأعضاء"),
+    "Adhérer": ("Join", "انضموا إلينا"),
+    "Opportunités": ("Opportunities", "فرص الأعمال"),
+    "L'association": ("The association", "الجمعية"),
+    "Suivre": ("Follow us", "تابعونا"),
+}
+NAVIGATION_PAGE_LABELS = {
+    "adherer": ("Why join", "لماذا الانضمام؟"),
+    "contact": ("Contact", "اتصلوا بنا"),
+}
+
 NEWS_CATEGORIES = {
     "vie-associative": ("Vie associative", "Association life", "حياة الجمعية"),
     "ecosystemes-regionaux": ("Écosystèmes régionaux", "Regional ecosystems", "المنظومات الجهوية"),

@@ -84,8 +84,8 @@ def registration_sentence(slug: str) -> str:
     if slug not in REGISTRATIONS:
         return ""
     tickets = REGISTRATIONS[slug][1]
-    member_prices = [ticket[2] for ticket in tickets]
-    other_prices = [ticket[3] for ticket in tickets]
+    member_prices = [ticket[3] for ticket in tickets]
+    other_prices = [ticket[4] for ticket in tickets]
     if all(price is None for price in other_prices):
         if all(price == 0 for price in member_prices):
             return "Inscription en ligne, gratuite, réservée aux entreprises membres."

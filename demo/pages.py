@@ -10,6 +10,7 @@ from wagtail.models import Locale, Page, Site
 
 from cms.models import AssociationSettings, HomePage, NavigationSettings, StandardPage
 from demo import content
+from demo import navigation as menu
 from demo.images import draw_hero, draw_logo, wagtail_image
 from demo.members import ice_number
 
@@ -125,11 +126,16 @@ def seed_standard_pages(home: HomePage) -> dict[str, StandardPage]:
     return pages
 
 
+FOOTER_PAGES = ("a-propos", "missions", "adherer", "contact")
+
+
 def seed_settings(site: Site, pages: "SitePages", *, with_images: bool) -> None:
     identity = AssociationSettings.for_site(site)
     association = content.ASSOCIATION
     values = {
         "name": association["full_name"],
+        "name_en": association["full_name_en"],
+        "name_ar": association["full_name_ar"],
         "short_name": association["name"],
         "tagline": association["tagline"],
         "tagline_en": association["tagline_en"],
@@ -156,38 +162,32 @@ def seed_settings(site: Site, pages: "SitePages", *, with_images: bool) -> None:
     navigation = NavigationSettings.for_site(site)
     directory = site_path("members:directory", "/members/")
     if not navigation.header_links:
-        link = lambda page=None, url="", label="": ("link", {"page": page, "url": url, "label": label})  # noqa: E731
         navigation.header_links = [
-            link(pages.standard.get("a-propos")),
-            link(pages.news_index),
-            link(pages.event_index),
-            link(url=directory, label="Annuaire des membres"),
-            link(pages.standard.get("adherer"), label="Adhérer"),
+            ("link", link)
+            for link in (
+                menu.link(pages.standard.get("a-propos")),
+                menu.link(pages.news_index),
+                menu.link(pages.event_index),
+                menu.link(url=directory, label="Annuaire des membres"),
+                menu.link(pages.standard.get("adherer"), label="Adhérer"),
+            )
         ]
         navigation.footer_columns = [
+            ("column", menu.column("L'association", [menu.link(pages.standard.get(slug)) for slug in FOOTER_PAGES])),
             (
                 "column",
-                {
-                    "heading": "L'association",
-                    "links": [
-                        {"page": pages.standard.get(slug), "url": "", "label": ""}
-                        for slug in ("a-propos", "missions", "adherer", "contact")
+                menu.column(
+                    "Suivre",
+                    [
+                        menu.link(pages.news_index),
+                        menu.link(pages.event_index),
+                        menu.link(url=directory, label="Annuaire des membres"),
                     ],
-                },
-            ),
-            (
-                "column",
-                {
-                    "heading": "Suivre",
-                    "links": [
-                        {"page": pages.news_index, "url": "", "label": ""},
-                        {"page": pages.event_index, "url": "", "label": ""},
-                        {"page": None, "url": directory, "label": "Annuaire des membres"},
-                    ],
-                },
+                ),
             ),
         ]
         navigation.save()
+    menu.translate_navigation(navigation)
 
 
 def seed_pages(*, with_images: bool = True) -> SitePages:

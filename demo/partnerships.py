@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Site
 
+from demo import navigation as menu
 from members.models import Organisation, Region
 from partnerships.keywords import keywords_field
 from partnerships.models import Conversation, Message, Post, PostRegion
@@ -292,11 +293,12 @@ def _link_from_the_menu() -> None:
     url = site_path("partnerships:board", "/board/")
     links = list(navigation.header_links.raw_data)
     if not links or any(link["value"].get("url") == url for link in links):
+        menu.translate_navigation(navigation)
         return
     position = next(
         (i + 1 for i, link in enumerate(links) if "members" in (link["value"].get("url") or "")), len(links)
     )
-    links.insert(position, {"type": "link", "value": {"page": None, "url": url, "label": "Opportunités"}})
+    links.insert(position, {"type": "link", "value": menu.link(url=url, label="Opportunités")})
     navigation.header_links = links
     navigation.save()
 

@@ -9,40 +9,48 @@ import datetime as dt
 from demo.pages import SitePages
 from events.models import Question, RefundRule, RegistrationSettings, TicketType
 
-# slug: (settings, tickets, questions). A ticket: (name, name_en, member price, non-member price, quota), prices in
-# centimes, None for "not offered". A question: (label, label_en, kind, choices, required).
+# slug: (settings, tickets, questions). A ticket: (name, name_en, name_ar, member price, non-member price, quota),
+# prices in centimes, None for "not offered". A question: (label, label_en, label_ar, kind, choices, required); the
+# choices of a choice question in French, English and Arabic, one per line and in the same order.
+NO_CHOICES = ("", "", "")
 # fmt: off
 REGISTRATIONS = {
     "digital-now": (
         {"capacity": 500, "payment_deadline_hours": 48, "refund_rule": RefundRule.FULL, "cancellation_days": 7},
         [
-            ("Pass conférence", "Conference pass", 0, 150_000, 450),
-            ("Atelier IA générative (après-midi)", "Generative AI workshop (afternoon)", 0, 0, 40),
+            ("Pass conférence", "Conference pass", "تذكرة المؤتمر", 0, 150_000, 450),
+            ("Atelier IA générative (après-midi)", "Generative AI workshop (afternoon)",
+             "ورشة الذكاء الاصطناعي التوليدي (بعد الزوال)", 0, 0, 40),
         ],
         [
-            ("Votre fonction", "Your job title", Question.Kind.TEXT, "", True),
-            ("Déjeuner", "Lunch", Question.Kind.CHOICE, "Avec déjeuner\nSans déjeuner\nVégétarien", True),
-            ("Souhaitez-vous des rendez-vous B2B ?", "Would you like B2B meetings?", Question.Kind.YES_NO, "", False),
+            ("Votre fonction", "Your job title", "وظيفتكم", Question.Kind.TEXT, NO_CHOICES, True),
+            ("Déjeuner", "Lunch", "وجبة الغداء", Question.Kind.CHOICE,
+             ("Avec déjeuner\nSans déjeuner\nVégétarien", "With lunch\nWithout lunch\nVegetarian",
+              "مع وجبة الغداء\nبدون وجبة الغداء\nوجبة نباتية"), True),
+            ("Souhaitez-vous des rendez-vous B2B ?", "Would you like B2B meetings?",
+             "هل ترغبون في لقاءات أعمال ثنائية؟", Question.Kind.YES_NO, NO_CHOICES, False),
         ],
     ),
     "midest-rencontre-clusters": (
         {"capacity": 60, "refund_rule": RefundRule.NONE},
-        [("Participation (membres)", "Attendance (members)", 0, None, None)],
+        [("Participation (membres)", "Attendance (members)", "المشاركة (للأعضاء)", 0, None, None)],
         [],
     ),
     "midest-rendez-vous-b2b": (
         {"capacity": 80, "payment_deadline_hours": 48, "refund_rule": RefundRule.FULL, "cancellation_days": 3},
-        [("Rendez-vous d'affaires", "Business meetings", 0, 50_000, None)],
-        [("Ce que vous proposez ou recherchez", "What you offer or look for", Question.Kind.TEXT, "", False)],
+        [("Rendez-vous d'affaires", "Business meetings", "لقاءات الأعمال", 0, 50_000, None)],
+        [("Ce que vous proposez ou recherchez", "What you offer or look for", "ما تقترحونه أو تبحثون عنه",
+          Question.Kind.TEXT, NO_CHOICES, False)],
     ),
     "petit-dejeuner-nouveaux-membres": (
         {"capacity": 12, "waitlist_offer_hours": 24},
-        [("Place", "Seat", 0, None, None)],
-        [("Votre entreprise a rejoint l'association en", "Your company joined in", Question.Kind.TEXT, "", False)],
+        [("Place", "Seat", "مقعد", 0, None, None)],
+        [("Votre entreprise a rejoint l'association en", "Your company joined in", "انضمت مقاولتكم إلى الجمعية في",
+          Question.Kind.TEXT, NO_CHOICES, False)],
     ),
     "webinaire-cybersecurite": (
         {"capacity": None},
-        [("Connexion", "Access", 0, 0, None)],
+        [("Connexion", "Access", "رابط المشاركة", 0, 0, None)],
         [],
     ),
 }
@@ -66,26 +74,32 @@ def seed_registrations(pages: SitePages) -> None:
                 **options,
             },
         )
-        for order, (name, name_en, member_price, non_member_price, quota) in enumerate(tickets):
+        for order, (name, name_en, name_ar, member_price, non_member_price, quota) in enumerate(tickets):
             TicketType.objects.update_or_create(
                 event=event,
                 name=name,
                 defaults={
                     "name_en": name_en,
+                    "name_ar": name_ar,
                     "member_price": member_price,
                     "non_member_price": non_member_price,
                     "quota": quota,
                     "sort_order": order,
                 },
             )
-        for order, (label, label_en, kind, choices, required) in enumerate(questions):
+        for order, (label, label_en, label_ar, kind, (choices, choices_en, choices_ar), required) in enumerate(
+            questions
+        ):
             Question.objects.update_or_create(
                 event=event,
                 label=label,
                 defaults={
                     "label_en": label_en,
+                    "label_ar": label_ar,
                     "kind": kind,
                     "choices": choices,
+                    "choices_en": choices_en,
+                    "choices_ar": choices_ar,
                     "required": required,
                     "sort_order": order,
                 },

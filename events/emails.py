@@ -9,7 +9,7 @@ invitation: `send_registration_email` (a reservation awaiting payment, or expire
 
 from django.conf import settings
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from django_tasks import task
 
@@ -33,6 +33,12 @@ SUBJECTS = {
     "waitlist_joined": _("You are on the waitlist: %(event)s"),
     "waitlist_offer": _("A seat is free for you: %(event)s"),
 }
+
+
+def title_in(event, language: str) -> str:
+    """The event's title in that language: its translation's, else its own (an alias repeats its source's)."""
+    with translation.override(language):
+        return event.localized.title
 
 
 @task()
@@ -133,7 +139,7 @@ def _send(
         to=[to or registration.attendee_email],
         language=language,
         subject=SUBJECTS[kind],
-        subject_params={"event": registration.event.title},
+        subject_params={"event": title_in(registration.event, language)},
         context=context,
         calendar=calendar,
         attachments=ticket if kind == "registration_confirmed" else (),
@@ -243,7 +249,7 @@ def _send_plain(*, kind: str, to: str, language: str, context: dict, links=None)
         to=[to],
         language=language,
         subject=SUBJECTS[kind],
-        subject_params={"event": event.title},
+        subject_params={"event": title_in(event, language)},
         # Built in the recipient's language: the links carry its URL prefix.
         context=lambda: {
             **context,

@@ -61,7 +61,7 @@ def question_fields(questions) -> dict[str, forms.Field]:
             field = forms.ChoiceField(
                 label=label,
                 required=question.required,
-                choices=[("", "—"), *((choice, choice) for choice in question.choice_list)],
+                choices=[("", "—"), *question.choice_pairs()],
             )
         elif question.kind == Question.Kind.YES_NO:
             field = forms.ChoiceField(

@@ -353,7 +353,18 @@ class QuestionViewSet(OneEntryPerEventMixin, ModelViewSet):
     filterset_class = QuestionFilterSet
     search_fields = ["label", "label_en", "label_ar", "event__title"]
     search_backend_name = None
-    form_fields = ["event", "label", "label_en", "label_ar", "kind", "choices", "required", "sort_order"]
+    form_fields = [
+        "event",
+        "label",
+        "label_en",
+        "label_ar",
+        "kind",
+        "choices",
+        "choices_en",
+        "choices_ar",
+        "required",
+        "sort_order",
+    ]
 
 
 class RegistrationSettingsViewSet(OneEntryPerEventMixin, ModelViewSet):

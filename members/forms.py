@@ -57,7 +57,7 @@ class OrganisationProfileForm(forms.ModelForm):
         label=_("ICE"),
         required=False,
         max_length=30,
-        help_text=_("Identifiant commun de l'entreprise: 15 digits."),
+        help_text=_("The company's common identifier: 15 digits."),
         widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
     )
     logo_file = forms.ImageField(

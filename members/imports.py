@@ -23,7 +23,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from wagtail.log_actions import log
@@ -233,10 +233,13 @@ class _Importer:
                 if name:
                     self.plans[_normal(name)] = plan
         self.sectors = {_normal(sector.name): sector for sector in Sector.objects.all()}
+        # A region by its code or by its name in any of the site's languages (a list typed in French, in English…).
         self.regions = {}
-        for value, label in Region.choices:
-            self.regions[_normal(value)] = value
-            self.regions[_normal(label)] = value
+        for language, _name in settings.LANGUAGES:
+            with translation.override(language):
+                for value, label in Region.choices:
+                    self.regions[_normal(value)] = value
+                    self.regions[_normal(str(label))] = value
 
     def line(self, row: dict) -> LineReport:
         report = LineReport(line=row["line"], company=row.get("legal_name", ""), person=row.get("email", ""))

@@ -1,5 +1,11 @@
+from urllib.parse import urlsplit
+
+from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
+from django.urls import translate_url
+from django.utils import translation
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList, TabbedInterface
@@ -19,6 +25,8 @@ class AssociationSettings(BaseSiteSetting):
     """Who the association is: shown in the header and footer, on invoices and on bank-transfer instructions."""
 
     name = models.CharField(_("name"), max_length=200, default="Majlis")
+    name_en = models.CharField(_("name in English"), max_length=200, blank=True)
+    name_ar = models.CharField(_("name in Arabic"), max_length=200, blank=True)
     short_name = models.CharField(_("short name"), max_length=40, blank=True)
     tagline = models.CharField(_("tagline"), max_length=255, blank=True)
     tagline_en = models.CharField(_("tagline in English"), max_length=255, blank=True)
@@ -54,13 +62,13 @@ class AssociationSettings(BaseSiteSetting):
         max_length=20,
         blank=True,
         validators=[validate_ice],
-        help_text=_("Identifiant commun de l'entreprise."),
+        help_text=_("The company's common identifier."),
     )
     rc = models.CharField(
-        _("RC"), max_length=40, blank=True, help_text=_("Registre du commerce."), validators=[validate_rc]
+        _("RC"), max_length=40, blank=True, help_text=_("Trade register number."), validators=[validate_rc]
     )
     if_number = models.CharField(
-        _("IF"), max_length=40, blank=True, help_text=_("Identifiant fiscal."), validators=[validate_if_number]
+        _("IF"), max_length=40, blank=True, help_text=_("Tax identification number."), validators=[validate_if_number]
     )
     cnss = models.CharField(_("CNSS"), max_length=40, blank=True)
 
@@ -77,6 +85,8 @@ class AssociationSettings(BaseSiteSetting):
             ObjectList(
                 [
                     FieldPanel("name"),
+                    FieldPanel("name_en"),
+                    FieldPanel("name_ar"),
                     FieldPanel("short_name"),
                     FieldPanel("tagline"),
                     FieldPanel("tagline_en"),
@@ -132,6 +142,11 @@ class AssociationSettings(BaseSiteSetting):
         return self.name
 
     @property
+    def localized_name(self) -> str:
+        """The association's name in the active language (French if not written): what visitors read."""
+        return localized(self, "name")
+
+    @property
     def localized_tagline(self) -> str:
         return localized(self, "tagline")
 
@@ -152,24 +167,58 @@ class AssociationSettings(BaseSiteSetting):
         return [pair for pair in pairs if pair[1]]
 
 
+def in_active_language(url: str) -> str:
+    """A path of this site (/members/, /evenements/…) under the active language's prefix (/ar/members/; none for
+    French); addresses elsewhere and paths outside the language prefix (the admin, documents) as they are."""
+    if not url.startswith("/") or url.startswith("//"):
+        return url
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    path_language = translation.get_language_from_path(urlsplit(url).path) or settings.LANGUAGE_CODE
+    if path_language == language:
+        return url
+    # translate_url resolves the path in the language it is written in (the default one when unprefixed).
+    with translation.override(path_language):
+        return translate_url(url, language)
+
+
 class LinkValue(blocks.StructValue):
+    @cached_property
+    def _localized_page(self):
+        # One look-up of the page's version in the active language per link (a value lives for one rendering).
+        page = self.get("page")
+        return page.localized if page else None
+
     @property
     def href(self) -> str:
-        page = self.get("page")
-        if page:
-            return page.localized.url or ""
-        return self.get("url") or ""
+        if self._localized_page:
+            return self._localized_page.url or ""
+        return in_active_language(self.get("url") or "")
 
     @property
     def text(self) -> str:
-        # Labels are typed once, in the site's language: a page translated into the active language shows its
-        # own title instead, so that /en/ and /ar/ menus are not in French.
-        page = self.get("page")
-        if page:
-            localized = page.localized
-            if localized.pk != page.pk:
-                return localized.title
-        return self.get("label") or (page.title if page else self.get("url") or "")
+        return self._text_and_language[0]
+
+    @property
+    def text_language(self) -> str:
+        """The language of `text` when it is not the active language (a French label or title shown for want of a
+        translation), for the link's `lang` attribute; empty otherwise."""
+        return self._text_and_language[1]
+
+    @cached_property
+    def _text_and_language(self) -> tuple[str, str]:
+        # The label typed for the active language; else the title of the page's translation into it; else the
+        # label typed in the site's language, or the page's title (the source's, for an alias).
+        language = (translation.get_language() or settings.LANGUAGE_CODE)[:2]
+        default = settings.LANGUAGE_CODE[:2]
+        if language != default and self.get(f"label_{language}"):
+            return self.get(f"label_{language}"), ""
+        page, localized = self.get("page"), self._localized_page
+        if localized and localized.pk != page.pk and localized.alias_of_id is None:
+            return localized.title, ""
+        text = self.get("label") or (page.title if page else "")
+        if text:
+            return text, "" if language == default else default
+        return self.get("url") or "", ""
 
 
 class LinkBlock(blocks.StructBlock):
@@ -178,6 +227,16 @@ class LinkBlock(blocks.StructBlock):
         label=_("or address"), required=False, help_text=_("A full address, or a path such as /members/.")
     )
     label = blocks.CharBlock(label=_("label"), required=False, help_text=_("Leave empty to use the page title."))
+    label_en = blocks.CharBlock(
+        label=_("label in English"),
+        required=False,
+        help_text=_("Leave empty to use the English page's title, else the label above."),
+    )
+    label_ar = blocks.CharBlock(
+        label=_("label in Arabic"),
+        required=False,
+        help_text=_("Leave empty to use the Arabic page's title, else the label above."),
+    )
 
     class Meta:
         icon = "link"
@@ -185,12 +244,35 @@ class LinkBlock(blocks.StructBlock):
         label = _("Link")
 
 
+class FooterColumnValue(blocks.StructValue):
+    @property
+    def heading_text(self) -> str:
+        return self._heading_and_language()[0]
+
+    @property
+    def heading_language(self) -> str:
+        """The language of `heading_text` when it is not the active language; empty otherwise."""
+        return self._heading_and_language()[1]
+
+    def _heading_and_language(self) -> tuple[str, str]:
+        language = (translation.get_language() or settings.LANGUAGE_CODE)[:2]
+        default = settings.LANGUAGE_CODE[:2]
+        if language == default:
+            return self.get("heading") or "", ""
+        if self.get(f"heading_{language}"):
+            return self.get(f"heading_{language}"), ""
+        return self.get("heading") or "", default
+
+
 class FooterColumnBlock(blocks.StructBlock):
     heading = blocks.CharBlock(label=_("heading"), max_length=80)
+    heading_en = blocks.CharBlock(label=_("heading in English"), max_length=80, required=False)
+    heading_ar = blocks.CharBlock(label=_("heading in Arabic"), max_length=80, required=False)
     links = blocks.ListBlock(LinkBlock(), label=_("links"))
 
     class Meta:
         icon = "list-ul"
+        value_class = FooterColumnValue
         label = _("Column")
 
 

@@ -9,6 +9,7 @@ import secrets
 from decimal import Decimal
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -28,6 +29,10 @@ def new_registration_code() -> str:
 
 def new_waitlist_token() -> str:
     return secrets.token_urlsafe(24)
+
+
+def _lines(text: str) -> list[str]:
+    return [line.strip() for line in (text or "").splitlines() if line.strip()]
 
 
 class TicketTypeQuerySet(models.QuerySet):
@@ -319,6 +324,16 @@ class Question(models.Model):
     label_ar = models.CharField(_("question in Arabic"), max_length=255, blank=True)
     kind = models.CharField(_("kind"), max_length=10, choices=Kind, default=Kind.TEXT)
     choices = models.TextField(_("choices"), blank=True, help_text=_("For a choice question: one choice per line."))
+    choices_en = models.TextField(
+        _("choices in English"),
+        blank=True,
+        help_text=_("The same choices in the same order, one per line. Empty: the choices above."),
+    )
+    choices_ar = models.TextField(
+        _("choices in Arabic"),
+        blank=True,
+        help_text=_("The same choices in the same order, one per line. Empty: the choices above."),
+    )
     required = models.BooleanField(_("required"), default=False)
     sort_order = models.PositiveSmallIntegerField(_("display order"), default=0)
 
@@ -335,7 +350,37 @@ class Question(models.Model):
 
     @property
     def choice_list(self) -> list[str]:
-        return [line.strip() for line in self.choices.splitlines() if line.strip()]
+        """The choices as stored in answers: the site's language's, whatever language the attendee reads."""
+        return _lines(self.choices)
+
+    def choice_pairs(self, language_code: str | None = None) -> list[tuple[str, str]]:
+        """(stored value, label in that language) for each choice, in order; a language without its choices, or
+        whose list does not match, reads the stored ones."""
+        values = self.choice_list
+        labels = _lines(localized(self, "choices", language_code))
+        if len(labels) != len(values):
+            labels = values
+        return list(zip(values, labels, strict=True))
+
+    def answer_label(self, value: str, language_code: str | None = None) -> str:
+        """A stored answer as a reader of that language reads it (the translated choice); other answers as typed."""
+        if self.kind == self.Kind.CHOICE:
+            return dict(self.choice_pairs(language_code)).get(value, value)
+        return value
+
+    def clean(self):
+        super().clean()
+        count = len(self.choice_list)
+        errors = {}
+        for field in ("choices_en", "choices_ar"):
+            translated = _lines(getattr(self, field))
+            if translated and len(translated) != count:
+                errors[field] = _(
+                    "Give as many choices as in the first list (%(count)s), in the same order: an answer is "
+                    "stored as the first list's choice."
+                ) % {"count": count}
+        if errors:
+            raise ValidationError(errors)
 
 
 class Answer(models.Model):
@@ -356,6 +401,12 @@ class Answer(models.Model):
 
     def __str__(self):
         return self.value
+
+    @property
+    def value_for_reader(self) -> str:
+        """The answer in the active language (a choice's translation); the stored value stays the same for every
+        language, as the admin and the exports show it."""
+        return self.question.answer_label(self.value)
 
 
 class WaitlistEntryQuerySet(models.QuerySet):

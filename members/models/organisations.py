@@ -9,18 +9,18 @@ from core.validators import validate_country_code, validate_ice, validate_if_num
 class Region(models.TextChoices):
     """Morocco's twelve regions (2015 division); companies abroad use FOREIGN with their country."""
 
-    TANGER_TETOUAN_AL_HOCEIMA = "tanger-tetouan-al-hoceima", "Tanger-Tétouan-Al Hoceïma"
-    ORIENTAL = "oriental", "L'Oriental"
-    FES_MEKNES = "fes-meknes", "Fès-Meknès"
-    RABAT_SALE_KENITRA = "rabat-sale-kenitra", "Rabat-Salé-Kénitra"
-    BENI_MELLAL_KHENIFRA = "beni-mellal-khenifra", "Béni Mellal-Khénifra"
-    CASABLANCA_SETTAT = "casablanca-settat", "Casablanca-Settat"
-    MARRAKECH_SAFI = "marrakech-safi", "Marrakech-Safi"
-    DRAA_TAFILALET = "draa-tafilalet", "Drâa-Tafilalet"
-    SOUSS_MASSA = "souss-massa", "Souss-Massa"
-    GUELMIM_OUED_NOUN = "guelmim-oued-noun", "Guelmim-Oued Noun"
-    LAAYOUNE_SAKIA_EL_HAMRA = "laayoune-sakia-el-hamra", "Laâyoune-Sakia El Hamra"
-    DAKHLA_OUED_ED_DAHAB = "dakhla-oued-ed-dahab", "Dakhla-Oued Ed-Dahab"
+    TANGER_TETOUAN_AL_HOCEIMA = "tanger-tetouan-al-hoceima", _("Tangier-Tetouan-Al Hoceima")
+    ORIENTAL = "oriental", _("Oriental")
+    FES_MEKNES = "fes-meknes", _("Fez-Meknes")
+    RABAT_SALE_KENITRA = "rabat-sale-kenitra", _("Rabat-Sale-Kenitra")
+    BENI_MELLAL_KHENIFRA = "beni-mellal-khenifra", _("Beni Mellal-Khenifra")
+    CASABLANCA_SETTAT = "casablanca-settat", _("Casablanca-Settat")
+    MARRAKECH_SAFI = "marrakech-safi", _("Marrakesh-Safi")
+    DRAA_TAFILALET = "draa-tafilalet", _("Draa-Tafilalet")
+    SOUSS_MASSA = "souss-massa", _("Souss-Massa")
+    GUELMIM_OUED_NOUN = "guelmim-oued-noun", _("Guelmim-Oued Noun")
+    LAAYOUNE_SAKIA_EL_HAMRA = "laayoune-sakia-el-hamra", _("Laayoune-Sakia El Hamra")
+    DAKHLA_OUED_ED_DAHAB = "dakhla-oued-ed-dahab", _("Dakhla-Oued Ed-Dahab")
     FOREIGN = "foreign", _("Outside Morocco")
 
 
@@ -104,13 +104,13 @@ class Organisation(models.Model):
         max_length=15,
         blank=True,
         validators=[validate_ice],
-        help_text=_("Identifiant commun de l'entreprise: 15 digits."),
+        help_text=_("The company's common identifier: 15 digits."),
     )
     rc = models.CharField(
-        _("RC"), max_length=40, blank=True, help_text=_("Registre du commerce."), validators=[validate_rc]
+        _("RC"), max_length=40, blank=True, help_text=_("Trade register number."), validators=[validate_rc]
     )
     if_number = models.CharField(
-        _("IF"), max_length=40, blank=True, help_text=_("Identifiant fiscal."), validators=[validate_if_number]
+        _("IF"), max_length=40, blank=True, help_text=_("Tax identification number."), validators=[validate_if_number]
     )
     sectors = models.ManyToManyField(Sector, related_name="organisations", blank=True, verbose_name=_("sectors"))
     size_band = models.CharField(_("size"), max_length=20, choices=SizeBand.choices, blank=True)

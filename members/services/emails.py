@@ -28,6 +28,12 @@ SUBJECTS = {
 }
 
 
+def site_name_in(language: str | None) -> str:
+    """The association's name as a reader of that language reads it (the site settings keep one per language)."""
+    with translation.override(language or settings.LANGUAGE_CODE):
+        return association_branding().name
+
+
 @task()
 def send_members_email(*, kind: str, to: list[str], language: str, context: dict) -> None:
     """Send one of the members e-mails (templates/emails/members/<kind>.txt and .html).
@@ -45,7 +51,7 @@ def send_members_email(*, kind: str, to: list[str], language: str, context: dict
         to=to,
         language=language,
         subject=SUBJECTS[kind],
-        subject_params={"site": association_branding().name, **context},
+        subject_params={"site": site_name_in(language), **context},
         context=in_language,
     )
 
@@ -96,7 +102,7 @@ def send_import_welcome(*, user_id: int, organisation_id: int) -> None:
         to=[user.email],
         language=user.preferred_language,
         subject=SUBJECTS["import_welcome"],
-        subject_params={"site": association_branding().name},
+        subject_params={"site": site_name_in(user.preferred_language)},
         context=context,
     )
 

@@ -121,7 +121,8 @@ def _context(meeting: MeetingRequest, user, kind: str) -> dict:
         "name": other.name,
         "company": other.company_name,
         "who": str(other),
-        "event": event.title,
+        # Called in the recipient's language: the event's title in it, where the event is translated.
+        "event": event.localized.title,
         "message": meeting.message[:EXCERPT_LENGTH],
         "request_url": _url("partnerships:meeting_request", meeting.pk),
         "agenda_url": _url("partnerships:meeting_agenda", session.pk),

@@ -12,8 +12,10 @@ from django.test import override_settings
 from django.urls import reverse
 from django.utils import translation
 from django.utils.html import strip_tags
+from wagtail.models import Locale, Page
 
-from events.models import EventPage, RegistrationSettings, TicketType
+from cms.models import AssociationSettings
+from events.models import EventPage, Question, RegistrationSettings, TicketType
 from members.models import MembershipPlan
 
 pytestmark = pytest.mark.django_db
@@ -95,3 +97,37 @@ def test_every_plan_lists_its_benefits_in_three_languages(seeded):
         for language in ("fr", "en", "ar"):
             assert plan.benefit_lines(language), (plan.name, language)
         assert plan.benefits_ar != plan.benefits and plan.benefits_en != plan.benefits
+
+
+def test_every_ticket_and_question_reads_in_english_and_arabic(seeded):
+    tickets = list(TicketType.objects.all())
+    questions = list(Question.objects.all())
+    assert tickets and questions
+    for ticket in tickets:
+        assert ticket.name_en and ticket.name_ar, ticket.name
+    for question in questions:
+        assert question.label_en and question.label_ar, question.label
+        if question.kind == Question.Kind.CHOICE:
+            question.full_clean()  # as many choices in each language, in the same order
+            for language in ("en", "ar"):
+                labels = [label for _value, label in question.choice_pairs(language)]
+                assert labels != question.choice_list, (question.label, language)
+
+
+def test_the_menu_the_footer_and_the_association_read_in_english_and_arabic(seeded, client):
+    association = AssociationSettings.objects.get()
+    assert association.name_en and association.name_ar
+    for language in ("en", "ar"):
+        # The synced page tree (cms.translations.sync_page_trees once the seed runs it; a no-op then): a page without
+        # a translation has a live alias in each language, which the menu links to.
+        locale = Locale.objects.get(language_code=language)
+        for source in Page.objects.live().filter(locale=Locale.get_default(), depth__gt=1).order_by("path"):
+            if not source.has_translation(locale):
+                source.copy_for_translation(locale, copy_parents=True, alias=True)
+        page = BeautifulSoup(client.get(f"/{language}/").content.decode(), "html.parser")
+        links = page.select("nav.site-nav--wide a, nav.site-footer__column a, nav.site-footer__column h2")
+        assert links
+        french = [link.get_text() for link in links if link.get("lang") == "fr"]
+        assert not french, (language, french)
+        for link in page.select("nav.site-nav--wide a"):
+            assert link["href"].startswith(f"/{language}/"), (language, link["href"])
