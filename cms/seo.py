@@ -378,7 +378,7 @@ def page_head(page: Page, *, request, association, registration_panel: Registrat
         head = _build_page_head(page, request, association)
     else:
         language = translation.get_language() or settings.LANGUAGE_CODE
-        key = f"cms:seo:{page.pk}:{language}:{int(getattr(page, 'members_only', False))}:{layout_version()}"
+        key = f"cms:seo:{page.pk}:{language}:{layout_version()}"
         head = cache.get(key)
         if head is None:
             head = _build_page_head(page, request, association)
