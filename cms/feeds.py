@@ -1,7 +1,9 @@
 """RSS and Atom feeds of the news, in the visitor's language. Members-only articles give their teaser only."""
 
 import datetime as dt
+from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
@@ -10,6 +12,15 @@ from wagtail.models import Locale, Site
 
 from cms.models import AssociationSettings
 from cms.selectors import feed_news
+
+
+def news_entry_id(article) -> str:
+    """The article's entry id in the feeds: a tag URI (RFC 4151) on the public host, minted the day the article was
+    first published, naming its translation group and language, so that it never changes once readers have it."""
+    host = urlsplit(settings.SITE_URL).hostname or "localhost"
+    first_published = article.first_published_at
+    day = timezone.localdate(first_published) if first_published else article.date
+    return f"tag:{host},{day.isoformat()}:news/{article.translation_key}/{article.locale.language_code}"
 
 
 class NewsRssFeed(Feed):
@@ -52,7 +63,7 @@ class NewsRssFeed(Feed):
         return [item.category.name] if item.category else []
 
     def item_guid(self, item):
-        return f"news-{item.translation_key}-{item.locale.language_code}"
+        return news_entry_id(item)
 
     item_guid_is_permalink = False
 

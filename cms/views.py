@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
@@ -25,7 +26,7 @@ def search(request):
 
 
 def robots_txt(request):
-    sitemap_url = request.build_absolute_uri(reverse("cms:sitemap"))
+    sitemap_url = settings.SITE_URL + reverse("sitemap")
     lines = [
         "User-agent: *",
         "Disallow: /admin/",

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail import views as wagtail_views
@@ -9,6 +10,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.urls import serve_pattern
 
 from cms import routing
+from cms.sitemaps import SITEMAPS
 from members.account_views import password_reset_from_key_or_404, to_allauth
 from payments.webhooks import stripe_webhook
 
@@ -25,6 +27,8 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
+    # Outside the language prefix: one sitemap lists every language (cms/sitemaps.py).
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     # Outside the language prefix: Stripe posts to one fixed address.
     path("payments/stripe/webhook/", stripe_webhook, name="stripe_webhook"),
 ]
