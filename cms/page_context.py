@@ -4,8 +4,9 @@ selectors). Everything is lazy: read only when the template's cached fragment is
 
 from django.utils.functional import SimpleLazyObject
 
-from cms.models import HomePage, NewsIndexPage
-from cms.selectors import home_page_sections, news_listing
+from cms.models import HomePage, NewsIndexPage, NewsPage
+from cms.selectors import article_category, home_page_sections, news_listing
+from cms.translations import page_language_context
 
 NEWS_LISTING_KEYS = ("news", "categories", "selected_category", "selected_tag", "page_obj", "page_range")
 
@@ -20,10 +21,16 @@ def news_index_context(page: NewsIndexPage, request, context: dict) -> None:
         context[key] = SimpleLazyObject(lambda key=key: listing[key])
 
 
-LOADERS = {HomePage: home_page_context, NewsIndexPage: news_index_context}
+def news_page_context(page: NewsPage, request, context: dict) -> None:
+    context["category"] = SimpleLazyObject(lambda: article_category(page))
+
+
+LOADERS = {HomePage: home_page_context, NewsIndexPage: news_index_context, NewsPage: news_page_context}
 
 
 def add_page_context(page, request, context: dict) -> None:
+    # Every page: the language its content is written in (an alias shows its French source's under /en/ and /ar/).
+    context.update(page_language_context(page))
     loader = LOADERS.get(type(page))
     if loader is not None:
         loader(page, request, context)

@@ -14,6 +14,7 @@ from wagtail.models import Locale, Page
 
 from cms import restrictions
 from cms.models import HomePage, NewsCategory, NewsIndexPage, NewsPage
+from core.i18n import with_content_language
 from events.models import EventIndexPage
 from events.selectors import upcoming_events
 from members.selectors import featured_organisations
@@ -62,36 +63,79 @@ def mark_members_only(pages: Iterable[Page]) -> list[Page]:
     return pages
 
 
-def _news_cards(queryset, *, renditions: bool = True) -> list[NewsPage]:
-    """News articles ready for `cms/components/news_card.html`: image rendition and category fetched with them."""
+def _news_cards(
+    queryset, *, locale_id: int, renditions: bool = True, categories: list[NewsCategory] | None = None
+) -> list[NewsPage]:
+    """News articles ready for `cms/components/news_card.html`: image rendition, category (in the language of the
+    listing, see `localize_categories`) and content language fetched with them."""
     news = list(queryset.select_related("category", "hero_image"))
+    localize_categories(news, locale_id=locale_id, categories=categories)
     if renditions:
         attach_renditions((article.hero_image, NEWS_CARD_RENDITION) for article in news)
     return mark_members_only(news)
 
 
+def localize_categories(
+    articles: Iterable[NewsPage], *, locale_id: int, categories: list[NewsCategory] | None = None
+) -> None:
+    """Show each article's category in the listing's language.
+
+    An alias (a French article under /en/) keeps its source's French category; its translation in the listing's
+    locale, matched by `translation_key`, replaces it when there is one. `categories` are the locale's categories
+    when the caller has them already; otherwise they are read in one query, only if an article needs them.
+    """
+    articles = list(articles)
+    foreign = {article.category.translation_key for article in articles if _foreign_category(article, locale_id)}
+    if not foreign:
+        return
+    if categories is None:
+        categories = list(NewsCategory.objects.filter(locale_id=locale_id, translation_key__in=foreign))
+    by_key = {category.translation_key: category for category in categories}
+    for article in articles:
+        if _foreign_category(article, locale_id) and article.category.translation_key in by_key:
+            article.category = by_key[article.category.translation_key]
+
+
+def article_category(article: NewsPage) -> NewsCategory | None:
+    """The article's category in the article's language (an alias keeps its French source's), if it has one."""
+    category = article.category
+    if category is None or category.locale_id == article.locale_id:
+        return category
+    return category.get_translation_or_none(article.locale_id) or category
+
+
+def _foreign_category(article: NewsPage, locale_id: int) -> bool:
+    return article.category is not None and article.category.locale_id != locale_id
+
+
+def _news_in(locale_id: int):
+    return with_content_language(NewsPage.objects.live().filter(locale_id=locale_id))
+
+
 def latest_news(*, locale_id: int, limit: int = 3, renditions: bool = True) -> list[NewsPage]:
-    """The newest live articles in one language, members-only ones included (they show their teaser)."""
-    queryset = NewsPage.objects.live().filter(locale_id=locale_id).order_by("-date", "-pk")[:limit]
-    return _news_cards(queryset, renditions=renditions)
+    """The newest live articles in one language (French ones not yet translated included, as the language's
+    aliases), members-only ones included (they show their teaser)."""
+    queryset = _news_in(locale_id).order_by("-date", "-pk")[:limit]
+    return _news_cards(queryset, locale_id=locale_id, renditions=renditions)
 
 
 def news_listing(*, index: NewsIndexPage, params: Mapping) -> dict:
     """One page of the articles below `index`, filtered by the `category` and `tag` query parameters."""
-    news = NewsPage.objects.live().child_of(index).order_by("-date", "-pk")
+    news = with_content_language(NewsPage.objects.live().child_of(index)).order_by("-date", "-pk")
     categories = list(NewsCategory.objects.filter(locale_id=index.locale_id))
     category = next((item for item in categories if item.slug == params.get("category")), None)
     # PostgreSQL refuses a NUL byte in a query: no tag has one.
     tag = (params.get("tag") or "").replace("\x00", "").strip()
     if category:
-        news = news.filter(category=category)
+        # An alias (a French article not yet translated) keeps the French category: the same one in every language.
+        news = news.filter(category__translation_key=category.translation_key)
     if tag:
         news = news.filter(tags__slug=tag)
 
     paginator = Paginator(news, NEWS_PER_PAGE)
     page_obj = paginator.get_page(params.get("page"))
     return {
-        "news": _news_cards(page_obj.object_list),
+        "news": _news_cards(page_obj.object_list, locale_id=index.locale_id, categories=categories),
         "categories": categories,
         "selected_category": category,
         "selected_tag": tag,
@@ -101,12 +145,11 @@ def news_listing(*, index: NewsIndexPage, params: Mapping) -> dict:
 
 
 def feed_news(*, locale: Locale, limit: int = 20) -> list[NewsPage]:
-    return list(
-        NewsPage.objects.live()
-        .filter(locale=locale)
-        .select_related("category", "locale")
-        .order_by("-date", "-pk")[:limit]
-    )
+    """The newest live articles of one language for the feeds, French ones not yet translated included (the
+    language's aliases), each once; categories in that language."""
+    news = list(_news_in(locale.pk).select_related("category", "locale").order_by("-date", "-pk")[:limit])
+    localize_categories(news, locale_id=locale.pk)
+    return news
 
 
 def home_page_sections(*, home: HomePage) -> dict:

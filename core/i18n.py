@@ -31,6 +31,18 @@ def one_page_per_translation(queryset):
     return queryset.filter(alias_of__isnull=True).filter(default | ~Q(translation_key__in=in_default))
 
 
+def with_content_language(queryset):
+    """`queryset` (of pages) annotated with `content_language`, the code of the language the page's content is
+    written in: its source's for an alias (the synced page tree shows French pages under /en/ and /ar/), else the
+    page's own. A subquery of the same SELECT: no query per page."""
+    from django.db.models import F, OuterRef, Subquery
+    from django.db.models.functions import Coalesce
+    from wagtail.models import Page
+
+    source = Page.objects.filter(pk=OuterRef("alias_of_id")).values("locale__language_code")[:1]
+    return queryset.annotate(content_language=Coalesce(Subquery(source), F("locale__language_code")))
+
+
 def language_name(language_code: str) -> str:
     """The language's name in the active language ("français", "anglais"…), for labels."""
     from django.utils.translation import get_language_info, gettext

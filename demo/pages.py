@@ -1,11 +1,13 @@
 """The page tree of the demo site: the home page as the site root, standard pages, site settings and the
-English and Arabic copies made the way simple_translation makes them."""
+English and Arabic copies made the way simple_translation makes them (translations of a few pages; the others
+reach the English and Arabic trees as aliases, cms.translations.sync_page_trees, at the end of the seed)."""
 
 from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.urls import NoReverseMatch, reverse
 from django.utils.html import escape
+from wagtail.actions.convert_alias import ConvertAliasPageAction
 from wagtail.models import Locale, Page, Site
 
 from cms.models import AssociationSettings, HomePage, NavigationSettings, StandardPage
@@ -213,9 +215,12 @@ def translate(page: Page, language_code: str, *, title: str, **fields) -> Page:
         fill_blanks(existing, **fields)
         return existing
     if existing:
-        # An alias made while copying a child: turn it into a real, rewritable translation.
-        existing.specific.delete()
-    copy = page.copy_for_translation(locale, copy_parents=False, alias=False).specific
+        # An alias (the synced tree's French page under /en/ or /ar/): turn it into a real translation in place, as
+        # the admin does, so that its address and the aliases below it stay.
+        copy = existing.specific
+        ConvertAliasPageAction(copy).execute(skip_permission_checks=True)
+    else:
+        copy = page.copy_for_translation(locale, copy_parents=False, alias=False).specific
     copy.title = title
     for name, value in fields.items():
         setattr(copy, name, value)
@@ -225,7 +230,7 @@ def translate(page: Page, language_code: str, *, title: str, **fields) -> Page:
 
 def seed_translations(pages: SitePages) -> None:
     """English and Arabic versions of the home page, the main pages and a few articles; the other pages stay
-    French-only, as on a real site where the translators are the secretariat."""
+    French (shown under /en/ and /ar/ as aliases), as on a real site where the translators are the secretariat."""
     for language in ("en", "ar"):
         locale, _ = Locale.objects.get_or_create(language_code=language)
         home_title, hero_title = content.HOME[language]

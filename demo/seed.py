@@ -13,6 +13,7 @@ from django.test.utils import override_settings
 
 def seed_demo(*, scale: int = 0, with_images: bool = True, log: Callable[[str], object] | None = None) -> dict:
     """Create or refresh the whole demo site; return what exists afterwards, by kind, for the command's summary."""
+    from cms.translations import sync_page_trees
     from demo import accounts, events, members, news, pages, registrations
     from demo import partnerships as board
     from demo import scale as bulk
@@ -50,6 +51,9 @@ def seed_demo(*, scale: int = 0, with_images: bool = True, log: Callable[[str], 
         )
         bulk.seed_scale(scale, site_pages, sectors, with_images=with_images, log=say)
         say(f"  {board.seed_scale(scale * board.POSTS_PER_SCALE, sectors)} board posts added")
+    say("English and Arabic page trees…")
+    # Every French page not translated reaches /en/ and /ar/ as an alias, as pages created in the admin do.
+    say(f"  {sync_page_trees()} aliases added")
     return summary()
 
 

@@ -12,6 +12,7 @@ from django.utils.functional import SimpleLazyObject
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.images import get_image_model
 
+from core.i18n import with_content_language
 from core.roles import works_in_back_office
 from events.forms import EventFilterForm
 from events.models import EventIndexPage, EventPage, EventPageQuerySet, Speaker
@@ -24,8 +25,9 @@ EVENTS_PER_PAGE = 12
 
 def _for_cards(queryset: EventPageQuerySet) -> EventPageQuerySet:
     renditions = get_image_model().get_rendition_model().objects.filter(filter_spec=EVENT_CARD_RENDITION)
+    # The card marks the title and summary of a French event shown under /en/ or /ar/ (an alias) as French.
     return (
-        queryset.live()
+        with_content_language(queryset.live())
         .public()
         .select_related("hero_image")
         .prefetch_related(Prefetch("hero_image__renditions", queryset=renditions, to_attr="prefetched_renditions"))

@@ -127,7 +127,8 @@ class NewsPage(RestrictedInEveryLanguage, Page):
         return super().get_view_restrictions()
 
     def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
+        # The language of its content (cms.page_context) is added by the construct_page_context hook.
+        context = page_context(self, request, super().get_context(request, *args, **kwargs))
         # Lazy: read only when the template's cached fragment is missing.
         ancestors = SimpleLazyObject(lambda: list(self.get_ancestors().filter(depth__gt=1)))
         context.update(

@@ -88,3 +88,7 @@ class StandardPage(RestrictedInEveryLanguage, Page):
 
     class Meta:
         verbose_name = _("standard page")
+
+    def get_context(self, request, *args, **kwargs):
+        # The language of its content (cms.page_context) is added by the construct_page_context hook.
+        return page_context(self, request, super().get_context(request, *args, **kwargs))

@@ -5,11 +5,13 @@ from django.conf import settings
 from django.core.cache import cache
 from django.urls import translate_url
 from django.utils import translation
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from wagtail.models import Page, Site
 
 from cms.layout import LAYOUT_CACHE_SECONDS, layout_version
 from cms.models import AssociationSettings
+from cms.translations import active_content_language, language_direction
 
 register = template.Library()
 
@@ -67,6 +69,27 @@ def _translated_page_urls(request, page: Page, site: Site | None) -> dict[str, s
         else:
             fallback[code] = url
     return {**fallback, **by_language}
+
+
+@register.simple_tag(takes_context=True)
+def content_lang(context, page=None) -> str:
+    """` lang="fr" dir="ltr"` on an element holding content written in another language than the visitor's
+    (a French page shown under /ar/), nothing otherwise.
+
+    Without an argument: the content of the page being served (`content_language` and `is_fallback` from
+    cms.translations). With a page: that page's, as listings annotate it (`core.i18n.with_content_language`).
+    """
+    if page is None:
+        if not context.get("is_fallback"):
+            return ""
+        code = str(context.get("content_language") or "")
+    else:
+        code = getattr(page, "content_language", None) or ""
+        if code == active_content_language():
+            return ""
+    if not code:
+        return ""
+    return format_html(' lang="{}" dir="{}"', code, language_direction(code))
 
 
 @register.simple_tag(takes_context=True)

@@ -100,6 +100,19 @@ def test_home_page_has_english_and_arabic_versions(seeded, client):
     assert content.HOME["ar"][1] in client.get("/ar/").text
 
 
+def test_english_and_arabic_trees_hold_every_french_page(seeded):
+    french = set(
+        Page.objects.live().filter(locale__language_code="fr", depth__gt=1).values_list("translation_key", flat=True)
+    )
+    for code in ("en", "ar"):
+        other = Page.objects.live().filter(locale__language_code=code)
+        assert set(other.values_list("translation_key", flat=True)) == french
+        # The seeded translations stay translations; the rest are aliases of the French pages.
+        assert other.filter(alias_of__isnull=True).count() == 1 + len(
+            content.STANDARD_PAGES_TRANSLATED[code]
+        ) + 2 + len(content.NEWS_TRANSLATED)
+
+
 def test_demo_member_logs_in_with_the_printed_password(seeded, client):
     member = seeded["member"]
     response = client.post(reverse("account_login"), {"login": member["email"], "password": member["password"]})
@@ -177,7 +190,7 @@ def test_the_logins_file_is_ignored_by_git():
 
 def test_members_only_article_is_not_shown_to_visitors(seeded, client):
     slug, *_rest, paragraphs = next(row for row in content.NEWS if row[5])
-    page = NewsPage.objects.get(slug=slug)
+    page = NewsPage.objects.get(slug=slug, locale__language_code="fr")
     response = client.get(page.url, follow=True)
     assert paragraphs[0] not in response.text
 
@@ -198,7 +211,7 @@ def test_demo_ice_numbers_pass_the_check_digits():
 
 
 def test_trade_fair_side_meetings_are_child_events(seeded):
-    fair = EventPage.objects.get(slug="midest-maroc")
+    fair = EventPage.objects.get(slug="midest-maroc", locale__language_code="fr")
     assert set(fair.get_children().values_list("slug", flat=True)) == {
         "midest-rencontre-clusters",
         "midest-rendez-vous-b2b",
@@ -213,8 +226,8 @@ def test_scale_multiplies_companies_articles_and_events(seeded, monkeypatch):
     call_command("seed_demo", "--no-images", "--scale", "2", verbosity=0)
     call_command("seed_demo", "--no-images", "--scale", "2", verbosity=0)
     assert Organisation.objects.filter(slug__startswith="entreprise-").count() == 20
-    assert NewsPage.objects.live().filter(slug__startswith="article-").count() == 6
-    assert EventPage.objects.live().filter(slug__startswith="evenement-").count() == 4
+    assert NewsPage.objects.live().filter(slug__startswith="article-", locale__language_code="fr").count() == 6
+    assert EventPage.objects.live().filter(slug__startswith="evenement-", locale__language_code="fr").count() == 4
 
 
 def test_every_demo_company_has_a_current_membership_with_renewal_open_in_autumn(seeded, client):
