@@ -14,6 +14,7 @@ from wagtail.models import Locale, Page
 
 from cms import restrictions
 from cms.models import HomePage, NewsCategory, NewsIndexPage, NewsPage
+from cms.translations import mark_untranslated
 from core.i18n import with_content_language
 from events.models import EventIndexPage
 from events.selectors import upcoming_events
@@ -72,7 +73,7 @@ def _news_cards(
     localize_categories(news, locale_id=locale_id, categories=categories)
     if renditions:
         attach_renditions((article.hero_image, NEWS_CARD_RENDITION) for article in news)
-    return mark_members_only(news)
+    return mark_members_only(mark_untranslated(news))
 
 
 def localize_categories(

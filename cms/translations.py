@@ -15,6 +15,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page
 
+from cms.translation_workflow import untranslated_source
+
 # (visitor's language, content's language) → the notice, phrased whole in each language: language names change
 # form with the sentence ("en anglais", "la version française"), which a template with placeholders cannot do.
 FALLBACK_NOTICES = {
@@ -53,11 +55,23 @@ def sync_page_trees() -> int:
 
 
 def content_locale(page: Page) -> Locale:
-    """The locale the page's content is written in: its source's for an alias, else the page's own."""
+    """The locale the page's content is written in: its source's for an alias, the French it still holds for a
+    page converted from an alias to be translated and not published since, else the page's own."""
     if page.alias_of_id:
         source = Page.objects.filter(pk=page.alias_of_id).values("locale_id")
         return Locale.objects.get(pk=Subquery(source))
-    return page.locale
+    return untranslated_source(page) or page.locale
+
+
+def mark_untranslated(pages):
+    """Set `content_language` on the pages of a listing whose translation is started but not yet published
+    (their live content is still their source's); the others keep what `core.i18n.with_content_language`
+    annotated. No query: the pending translations are cached."""
+    for page in pages:
+        source = untranslated_source(page)
+        if source is not None:
+            page.content_language = source.language_code
+    return pages
 
 
 def active_content_language() -> str:

@@ -5,6 +5,8 @@ notice data) until the translation is published. The secretariat's report shows 
 import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext
 from wagtail.models import Locale, Page, WorkflowState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
@@ -105,6 +107,11 @@ def test_an_editor_translates_an_article_into_arabic_through_moderation(client, 
     html = client.get(arabic.url).content.decode()
     assert "Rapport annuel" in html and ARABIC_TITLE not in html
     assert untranslated_source(Page.objects.get(pk=arabic.pk)) == _locale("fr")
+    # … under the notice that it is not yet in Arabic, its French content marked as such.
+    with translation.override("ar"):
+        notice = gettext("This page is not yet available in Arabic: here is the French version.")
+    assert notice in html
+    assert 'lang="fr" dir="ltr"' in html
 
     as_role(client, "Secrétariat")
     task_state = WorkflowState.objects.for_instance(arabic).get().current_task_state
@@ -116,6 +123,7 @@ def test_an_editor_translates_an_article_into_arabic_through_moderation(client, 
 
     html = client.get(arabic.url).content.decode()
     assert ARABIC_TITLE in html
+    assert notice not in html
     assert untranslated_source(Page.objects.get(pk=arabic.pk)) is None
     assert not PendingTranslation.objects.exists()
 

@@ -10,6 +10,7 @@ import pytest
 from django.utils import timezone, translation
 
 from core.exports import SpreadsheetExportMixin, csv_cell, csv_response, neutralise, sheet_title, xlsx_cell
+from tests.cms.export_rows import LISTINGS as CMS
 from tests.events.export_rows import LISTINGS as EVENTS
 from tests.members.communications.export_rows import LISTINGS as COMMUNICATIONS
 from tests.members.export_rows import LISTINGS as MEMBERS
@@ -126,7 +127,7 @@ def test_every_exporting_listing_follows_the_rules_and_is_tested(db):
     """A new listing with list_export (or a report) must use core.exports and be added to its app's export_rows,
     so that tests.<app>.test_exports downloads it with hostile names."""
     views = export_views()
-    tested = {listing.url_name for listing in [*EVENTS, *MEMBERS, *COMMUNICATIONS, *PAYMENTS, *PARTNERSHIPS]}
+    tested = {listing.url_name for listing in [*CMS, *EVENTS, *MEMBERS, *COMMUNICATIONS, *PAYMENTS, *PARTNERSHIPS]}
 
     assert sorted(views) == sorted(tested)
     for name, callback in views.items():

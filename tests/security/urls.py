@@ -163,6 +163,7 @@ def fill(pattern: Pattern, world) -> str:
         "action_name": "approve",
         "content_type_id": content_type.pk,
         "object_id": o["company_a"].pk,
+        "language_code": "ar",
     }
     if route.startswith("invitations/"):
         values["token"] = o["invitation_token"]
