@@ -22,7 +22,7 @@ from tests.factories.registrations import RegistrationSettingsFactory, TicketTyp
 UPCOMING = ("Forum inter-clusters université-entreprise", "Digital Now 2026", "Petit-déjeuner des nouveaux membres")
 NOTICE = {
     "en": "This page is not yet available in English: here is the French version.",
-    "ar": "This page is not yet available in Arabic: here is the French version.",
+    "ar": "هذه الصفحة غير متوفرة بعد بالعربية: إليكم النسخة الفرنسية.",
 }
 
 
@@ -48,7 +48,7 @@ def translate(page, code: str, title: str, **fields):
 
 def _cards(html: str, kind: str) -> list[str]:
     """The titles of the cards of a listing, in order."""
-    pattern = rf'<article class="card {kind}-card">.*?<h3 class="card__title"[^>]*><a href="[^"]*">(.*?)</a>'
+    pattern = rf'<article class="card {kind}-card">.*?<h[23] class="card__title"[^>]*><a href="[^"]*">(.*?)</a>'
     return [title.replace("&#x27;", "'") for title in re.findall(pattern, html, re.S)]
 
 
