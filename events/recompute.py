@@ -38,7 +38,8 @@ def _derived(event: EventPage) -> tuple[dt.datetime | None, dt.datetime | None]:
 def _moved_events(now: dt.datetime) -> list[tuple[Moved, dt.datetime]]:
     """(what moved, the new end) for each event not yet over whose instants differ from those its typed times give."""
     candidates = (
-        EventPage.objects.filter(end__gt=now - MARGIN)
+        # An alias (the page under /en/ or /ar/ until translated) follows its source: listed once, moved with it.
+        EventPage.objects.filter(end__gt=now - MARGIN, alias_of__isnull=True)
         .only("pk", "title", "start_date", "start_time", "end_date", "end_time", "time_zone", "start", "end", "live")
         .annotate(attendees=Count("registrations", filter=Q(registrations__status=Registration.Status.CONFIRMED)))
         .order_by("start", "pk")
@@ -89,7 +90,9 @@ def recompute_events(*, now: dt.datetime, dry_run: bool = False) -> list[Moved]:
     if not dry_run:
         for change, end in events:
             with transaction.atomic():
-                EventPage.objects.filter(pk=change.object_id).update(start=change.new, end=end)
+                EventPage.objects.filter(Q(pk=change.object_id) | Q(alias_of_id=change.object_id)).update(
+                    start=change.new, end=end
+                )
                 event = EventPage.objects.get(pk=change.object_id)
                 if event.live:
                     # SEQUENCE + 1 and an updated REQUEST to each confirmed attendee, queued on commit.

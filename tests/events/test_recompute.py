@@ -8,6 +8,7 @@ import pytest
 from django.core import mail
 from django.core.management import call_command
 from icalendar import Calendar
+from wagtail.models import Locale
 
 from core.clock_changes import check_recomputed_times, recompute_times
 from core.models import RecomputedTime
@@ -101,6 +102,22 @@ def test_a_second_run_finds_nothing_and_sends_nothing(digital_now, django_captur
     with django_capture_on_commit_callbacks(execute=True):
         assert recompute_times(now=NOW) == []
     assert mail.outbox == []
+
+
+def test_an_alias_in_another_language_is_listed_once_and_moves_with_its_source(
+    digital_now, django_capture_on_commit_callbacks
+):
+    english = digital_now.copy_for_translation(Locale.objects.get(language_code="en"), copy_parents=True, alias=True)
+    EventPage.objects.filter(pk=english.pk).update(start=digital_now.start - HOUR, end=digital_now.end - HOUR)
+
+    [moved] = recompute_times(now=NOW, dry_run=True)
+    assert moved.object_id == digital_now.pk
+    with django_capture_on_commit_callbacks(execute=True):
+        recompute_times(now=NOW)
+
+    assert EventPage.objects.get(pk=english.pk).start == dt.datetime(2027, 2, 10, 9, tzinfo=dt.UTC)
+    assert RecomputedTime.objects.filter(kind="event").count() == 1
+    assert len(mail.outbox) == 2
 
 
 def test_events_already_over_are_left_alone(events_index):
