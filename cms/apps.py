@@ -19,6 +19,13 @@ class CmsConfig(AppConfig):
         # A translation started from an alias shows its own content once published (cms.translation_workflow).
         page_published.connect(translation_published, dispatch_uid="cms_translation_published")
 
+        from django.db.models.signals import pre_delete
+        from wagtail.models import PageViewRestriction
+
+        from cms.restrictions import forget_alias_copies
+
+        pre_delete.connect(forget_alias_copies, sender=PageViewRestriction, dispatch_uid="cms_forget_alias_copies")
+
         from cms.branding import association_branding
         from core.branding import register_branding_reader
 

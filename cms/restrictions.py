@@ -38,3 +38,26 @@ def public_pages(pages: QuerySet[Page]) -> QuerySet[Page]:
 
 def is_restricted(page: Page, paths: Iterable[str]) -> bool:
     return any(page.path.startswith(path) for path in paths)
+
+
+def _signature(restriction) -> tuple:
+    return (
+        restriction.restriction_type,
+        restriction.password,
+        frozenset(restriction.groups.values_list("pk", flat=True)),
+    )
+
+
+def forget_alias_copies(sender, instance, **kwargs) -> None:
+    """When a restriction is lifted from a page, lift the copies Wagtail made of it on the page's aliases.
+
+    Creating an alias copies the source's restrictions onto it; since a restriction holds in every language
+    (core.view_restrictions), such a copy would keep the source restricted after the secretariat lifted its own
+    restriction. Only identical copies go: a restriction someone set on the alias itself stays.
+    """
+    from wagtail.models import PageViewRestriction
+
+    wanted = _signature(instance)
+    for copy in PageViewRestriction.objects.filter(page__alias_of_id=instance.page_id).prefetch_related("groups"):
+        if (copy.restriction_type, copy.password, frozenset(group.pk for group in copy.groups.all())) == wanted:
+            copy.delete()

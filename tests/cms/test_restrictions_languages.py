@@ -153,6 +153,23 @@ def test_a_restriction_set_later_is_seen_at_an_address_already_served(client, ho
     assert _outcome(client, alias, "later") == "login"
 
 
+def test_lifting_the_french_restriction_opens_the_aliases_made_while_it_held(client, home_translations, members_group):
+    page = StandardPageFactory(parent=home_translations["fr"], title="Bilan", slug="bilan", body=_body("lifted"))
+    restriction = _restrict(page, PageViewRestriction.GROUPS, members_group)
+    alias = _alias(page, "ar")  # Wagtail copies the restriction onto the alias
+    assert PageViewRestriction.objects.filter(page=alias).exists()
+    own = _restrict(_alias(page, "en"), PageViewRestriction.LOGIN)  # set on the English version itself
+    assert _outcome(client, alias, "lifted") == "login"
+
+    restriction.delete()
+
+    assert not PageViewRestriction.objects.filter(page=alias).exists()
+    assert PageViewRestriction.objects.filter(pk=own.pk).exists()
+    own.delete()
+    assert _outcome(client, alias, "lifted") == "body"
+    assert _outcome(client, page, "lifted") == "body"
+
+
 def test_the_password_given_in_french_opens_every_language_version(client, restricted):
     pages = restricted["password_page"]
     restriction = PageViewRestriction.objects.get(page=pages["fr"])
