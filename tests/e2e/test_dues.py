@@ -6,7 +6,8 @@ import urllib.request
 from datetime import timedelta
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.formats import date_format
 from PIL import Image
 from wagtail.models import Locale, Page, Site
 
@@ -85,7 +86,8 @@ def test_company_administrator_renews_by_bank_transfer(page, live_server, screen
     page.goto("/my-space/")
     renewal = Membership.objects.get(status=Membership.Status.ACTIVE, order=order)
     panel = page.locator("main").inner_text()
-    assert renewal.period_end.strftime("%d/%m/%Y") in panel
+    with translation.override("fr"):
+        assert date_format(renewal.period_end, "DATE_FORMAT") in panel  # "31 décembre 2027", as the page says
     assert "Active" in panel
     screenshot(page, "renewed-by-transfer")
 
