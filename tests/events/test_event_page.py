@@ -24,7 +24,7 @@ def test_event_page_shows_its_local_times(client, events_index):
 
     response = client.get(event.url)
 
-    assert "20 février 2027, 10:00" in response.text
+    assert "20 février 2027 à 10:00" in response.text
     assert "12:30" in response.text
     assert f"<dt>{fr('Casablanca time')}</dt>" not in response.text
 
@@ -43,10 +43,10 @@ def test_paris_event_also_shows_casablanca_time(client, events_index):
 
     text = client.get(event.url).text
 
-    assert 'jeudi 1 juillet 2027, 14:00</time>\n– <time datetime="2027-07-01T16:00">16:00' in text
+    assert 'jeudi 1 juillet 2027 à 14:00</time>\n– <time datetime="2027-07-01T16:00">16:00' in text
     assert fr("Local time (%(zone)s)", zone="Europe/Paris") in text
     assert f"<dt>{fr('Casablanca time')}</dt>" in text
-    assert 'jeudi 1 juillet 2027, 12:00</time>\n– <time datetime="2027-07-01T14:00">14:00' in text
+    assert 'jeudi 1 juillet 2027 à 12:00</time>\n– <time datetime="2027-07-01T14:00">14:00' in text
 
 
 def test_parent_event_lists_its_side_meetings(client, events_index):

@@ -43,7 +43,7 @@ def test_summary_shows_date_place_prices_and_the_register_button_before_the_prog
     page, summary = summary_of(client.get(event.url))
 
     text = summary.get_text(" ", strip=True)
-    assert "samedi 20 février 2027, 09:00" in text
+    assert "samedi 20 février 2027 à 09:00" in text
     assert "Palais des congrès" in text
     assert fr("Members:") in text and fr("Non-members:") in text
     assert format_amount(0) in text and format_amount(50_000) in text
