@@ -349,7 +349,7 @@ NEWS_CATEGORIES = {
     "ecosystemes-regionaux": ("Écosystèmes régionaux", "Regional ecosystems", "المنظومات الجهوية"),
     "clusters": ("Clusters", "Clusters", "العناقيد الصناعية"),
     "evenements": ("Événements", "Events", "الفعاليات"),
-    "reserve-membres": ("Réservé aux membres", "Members only", "خاص بالأعضاء"),
+    "etudes-commissions": ("Études et commissions", "Studies and committees", "الدراسات واللجان"),
 }
 
 # (slug, title, days ago, category, tags, members_only, intro, [paragraphs])
@@ -410,12 +410,12 @@ NEWS = [
      ["Statut de la jeune entreprise innovante, commande publique ouverte aux startups et simplification des "
       "paiements internationaux figurent en tête des demandes.",
       "La note complète est disponible dans l'espace membres."]),
-    ("etude-salaires-numerique", "Étude 2025 des rémunérations dans le numérique", 45, "reserve-membres",
+    ("etude-salaires-numerique", "Étude 2025 des rémunérations dans le numérique", 45, "etudes-commissions",
      ["étude", "rh"], True,
      "Réservée aux membres : les grilles de salaires par métier, par région et par taille d'entreprise.",
      ["L'étude porte sur près de deux mille postes déclarés par les entreprises membres.",
       "Les écarts entre Casablanca et les autres régions se réduisent pour les profils expérimentés."]),
-    ("compte-rendu-commission-export", "Compte rendu de la commission export", 20, "reserve-membres",
+    ("compte-rendu-commission-export", "Compte rendu de la commission export", 20, "etudes-commissions",
      ["export", "commission"], True,
      "Réservé aux membres : les décisions de la commission export et le calendrier des missions à l'étranger.",
      ["La commission propose deux missions en Afrique de l'Ouest et une à Paris au prochain semestre.",
