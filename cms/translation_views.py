@@ -11,6 +11,7 @@ from wagtail.admin import widgets as wagtailadmin_widgets
 from wagtail.models import Locale, Page
 
 from cms import translation_workflow
+from core.i18n import language_in_sentence
 from core.views import domain_error_message
 
 URL_NAME = "cms_translate_page"
@@ -37,7 +38,10 @@ def translate_page(request, page_id: int, language_code: str):
             messages.success(
                 request,
                 _("Translate “%(title)s” into %(language)s, then submit it for moderation.")
-                % {"title": translated.get_admin_display_title(), "language": locale.get_display_name()},
+                % {
+                    "title": translated.get_admin_display_title(),
+                    "language": language_in_sentence(locale.language_code),
+                },
             )
             return redirect("wagtailadmin_pages:edit", translated.pk)
     version = None
@@ -46,10 +50,11 @@ def translate_page(request, page_id: int, language_code: str):
     if version is None:
         status = 400
     context = {
-        "page_title": _("Translate into %(language)s") % {"language": locale.get_display_name()},
+        "page_title": _("Translate into %(language)s") % {"language": language_in_sentence(locale.language_code)},
         "header_icon": "globe",
         "page": page,
         "locale": locale,
+        "language": language_in_sentence(locale.language_code),
         "version": version,
         "may_start": version is not None and version.state != translation_workflow.TRANSLATED,
         "edit_url": reverse("wagtailadmin_pages:edit", args=[version.page.pk]) if version and version.page else "",
@@ -65,7 +70,7 @@ def buttons(page: Page, user, priority: int):
     """One "Translate into …" button per language the page is not translated into (none for other users)."""
     for locale in translation_workflow.untranslated_locales(page, user):
         yield wagtailadmin_widgets.Button(
-            _("Translate into %(language)s") % {"language": locale.get_display_name()},
+            _("Translate into %(language)s") % {"language": language_in_sentence(locale.language_code)},
             translate_url(page, locale),
             icon_name="globe",
             priority=priority,

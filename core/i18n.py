@@ -43,6 +43,19 @@ def with_content_language(queryset):
     return queryset.annotate(content_language=Coalesce(Subquery(source), F("locale__language_code")))
 
 
+def language_in_sentence(language_code: str) -> str:
+    """The language's name as it reads inside a sentence of the active language ("traduire en anglais",
+    "باللغة الإنجليزية"): Django's names are capitalised labels ("Anglais"); other codes get those."""
+    from django.utils.translation import pgettext
+
+    names = {
+        "fr": pgettext("language name inside a sentence", "French"),
+        "en": pgettext("language name inside a sentence", "English"),
+        "ar": pgettext("language name inside a sentence", "Arabic"),
+    }
+    return names.get(language_code) or language_name(language_code)
+
+
 def language_name(language_code: str) -> str:
     """The language's name in the active language ("français", "anglais"…), for labels."""
     from django.utils.translation import get_language_info, gettext
