@@ -153,7 +153,7 @@ def organization_data(association: AssociationSettings | None) -> dict:
     data = {
         "@type": "Organization",
         "@id": absolute_url("/#organization"),
-        "name": association.name,
+        "name": association.localized_name,
         "url": absolute_url("/"),
     }
     if association.short_name:
