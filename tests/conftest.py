@@ -15,3 +15,18 @@ def _site_language_afterwards():
     test of the same worker starts in the site's language again, whatever ran before it."""
     yield
     translation.activate(django_settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(scope="module")
+def demo_seeded_once(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The demo (`seed_demo --no-images`), seeded once for the test module inside a transaction rolled back at
+    its end: seeding takes seconds. Tests ask for it through a function-scoped fixture that also takes `db`."""
+    from django.core.management import call_command
+    from django.db import transaction
+    from django.test import override_settings
+
+    logins = tmp_path_factory.mktemp("demo") / "demo-logins.json"
+    with override_settings(DEMO_LOGINS_FILE=logins), django_db_blocker.unblock(), transaction.atomic():
+        call_command("seed_demo", "--no-images", verbosity=0)
+        yield
+        transaction.set_rollback(True)

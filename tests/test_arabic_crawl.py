@@ -10,9 +10,6 @@ import re
 
 import pytest
 from bs4 import BeautifulSoup
-from django.core.management import call_command
-from django.db import transaction
-from django.test import override_settings
 from django.urls import reverse
 from django.utils import translation
 from wagtail.models import Locale, Page
@@ -72,19 +69,9 @@ FRENCH = re.compile(r"(?<![\w-])(" + "|".join(re.escape(word) for word in FRENCH
 ATTRIBUTES = ("title", "aria-label", "placeholder", "alt")
 
 
-@pytest.fixture(scope="module")
-def demo_site(django_db_setup, django_db_blocker, tmp_path_factory):
-    """The demo, seeded once for the module inside a transaction rolled back at the end."""
-    logins = tmp_path_factory.mktemp("demo") / "demo-logins.json"
-    with override_settings(DEMO_LOGINS_FILE=logins), django_db_blocker.unblock(), transaction.atomic():
-        call_command("seed_demo", "--no-images", verbosity=0)
-        yield
-        transaction.set_rollback(True)
-
-
 @pytest.fixture
-def demo(demo_site, db):
-    return demo_site
+def demo(demo_seeded_once, db):
+    return demo_seeded_once
 
 
 def arabic_path(page: Page) -> str:

@@ -6,9 +6,6 @@ import re
 
 import pytest
 from bs4 import BeautifulSoup
-from django.core.management import call_command
-from django.db import transaction
-from django.test import override_settings
 from django.urls import reverse
 from django.utils import translation
 from django.utils.html import strip_tags
@@ -23,19 +20,9 @@ pytestmark = pytest.mark.django_db
 MENTIONS_REGISTRATION = re.compile(r"inscri|tarif|prix|\bMAD\b|regist|price|تسجيل|تعريفة", re.IGNORECASE)
 
 
-@pytest.fixture(scope="module")
-def seeded_once(django_db_setup, django_db_blocker, tmp_path_factory):
-    """Seed once for the module inside a transaction rolled back at the end (seeding takes seconds)."""
-    logins = tmp_path_factory.mktemp("demo") / "demo-logins.json"
-    with override_settings(DEMO_LOGINS_FILE=logins), django_db_blocker.unblock(), transaction.atomic():
-        call_command("seed_demo", "--no-images", verbosity=0)
-        yield
-        transaction.set_rollback(True)
-
-
 @pytest.fixture
-def seeded(seeded_once, db):
-    return seeded_once
+def seeded(demo_seeded_once, db):
+    return demo_seeded_once
 
 
 def page_text(event: EventPage) -> str:
