@@ -53,7 +53,7 @@ def test_an_organiser_types_a_local_deadline_and_reads_what_a_clock_change_moved
     assert re.search("heure locale de l.événement", page.locator("main").inner_text())
     field.fill("2027-06-06 18:00")
     page.locator("main form button[type=submit]").first.click()
-    page.locator(".messages").first.wait_for()
+    page.locator(".messages").first.wait_for(timeout=NAVIGATION_TIMEOUT)  # a save on a loaded CI machine
     ticket.refresh_from_db()
     assert ticket.sales_end_local == dt.datetime(2027, 6, 6, 18, 0)
     assert ticket.sales_end == dt.datetime(2027, 6, 6, 16, tzinfo=dt.UTC)
