@@ -4,6 +4,7 @@ from django.conf import settings
 
 from cms.models import AssociationSettings
 from core.branding import BRAND_ACCENT, BRAND_PRIMARY, Branding
+from core.site_url import absolute_url
 
 
 def association_branding() -> Branding | None:
@@ -21,8 +22,7 @@ def association_branding() -> Branding | None:
             logo_url = association.logo.get_rendition("max-240x80").url
         except OSError:  # the image file is missing: the name stands in for the logo
             logo_url = ""
-        if logo_url.startswith("/"):
-            logo_url = settings.SITE_URL + logo_url
+        logo_url = absolute_url(logo_url)
     return Branding(
         # In the active language: core.mail reads the branding in the recipient's.
         name=association.localized_name or settings.WAGTAIL_SITE_NAME,

@@ -25,6 +25,7 @@ from wagtail.models import Page
 from cms.layout import LAYOUT_CACHE_SECONDS, layout_version
 from cms.models import AssociationSettings, HomePage, NewsPage
 from core.money import to_decimal
+from core.site_url import absolute_url
 from core.time import pinned_zone
 from events.models import EventPage
 from events.registration_selectors import RegistrationPanel, TicketOffer
@@ -61,13 +62,6 @@ class HeadTags:
     open_graph: list[tuple[str, str]] = field(default_factory=list)  # (property, content), repeats allowed
     twitter: list[tuple[str, str]] = field(default_factory=list)  # (name, content)
     structured_data: list[dict] = field(default_factory=list)  # schema.org objects, each its own script
-
-
-def absolute_url(path: str) -> str:
-    """`path` on the public host; an address that is already absolute is kept."""
-    if not path or "://" in path:
-        return path
-    return settings.SITE_URL + (path if path.startswith("/") else "/" + path)
 
 
 def json_ld(data) -> str:

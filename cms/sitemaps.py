@@ -21,7 +21,8 @@ from wagtail.models import Page, PageViewRestriction
 
 from cms.layout import LAYOUT_CACHE_SECONDS, layout_version
 from cms.models import NewsPage
-from cms.seo import absolute_url, alternates, page_path
+from cms.seo import alternates, page_path
+from core.site_url import absolute_url
 from members.models import Organisation
 
 # Restrictions a members-only article answers with its public teaser rather than the login page.

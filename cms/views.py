@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
@@ -6,6 +5,7 @@ from django.urls import reverse
 from wagtail.models import Locale
 
 from cms.selectors import search_pages, specific_results
+from core.site_url import absolute_url
 
 RESULTS_PER_PAGE = 10
 
@@ -26,7 +26,7 @@ def search(request):
 
 
 def robots_txt(request):
-    sitemap_url = settings.SITE_URL + reverse("sitemap")
+    sitemap_url = absolute_url(reverse("sitemap"))
     lines = [
         "User-agent: *",
         "Disallow: /admin/",

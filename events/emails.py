@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from django_tasks import task
 
 from core.mail import Attachment, Calendar, send_templated
+from core.site_url import absolute_url
 from events.badges import qr_png
 from events.calendars import event_location, event_url, registration_invitation
 from events.models import Registration, WaitlistEntry
@@ -157,17 +158,13 @@ def _context(registration: Registration, *, language: str) -> dict:
         "location": event_location(event),
         "online_url": event.online_url if event.is_online else "",
         "time_zone": event.time_zone,
-        "my_registrations_url": _absolute(reverse("events:my_registrations")),
-        "badge_url": _absolute(reverse("events:registration_badge", args=[registration.code])),
+        "my_registrations_url": absolute_url(reverse("events:my_registrations")),
+        "badge_url": absolute_url(reverse("events:registration_badge", args=[registration.code])),
     }
     if event.time_zone != HOME_TIME_ZONE:
         context["home_time_zone"] = HOME_TIME_ZONE
         context["home_start"], context["home_end"] = event.wall_clock_in(HOME_TIME_ZONE)
     return context
-
-
-def _absolute(path: str) -> str:
-    return settings.SITE_URL + path
 
 
 # --- Without an invitation ------------------------------------------------------------------------------------
@@ -235,8 +232,8 @@ def send_waitlist_email(*, kind: str, entry_id: int) -> None:
         "attendee_name": entry.name,
         "ticket_name": entry.ticket_type.name_for(entry.language) if entry.ticket_type else "",
         "offer_expires_at": timezone.localtime(entry.offer_expires_at) if entry.offer_expires_at else None,
-        "claim_url": _absolute(reverse("events:waitlist_claim", args=[entry.token])),
-        "leave_url": _absolute(reverse("events:waitlist", args=[entry.token])),
+        "claim_url": absolute_url(reverse("events:waitlist_claim", args=[entry.token])),
+        "leave_url": absolute_url(reverse("events:waitlist", args=[entry.token])),
     }
     _send_plain(kind=kind, to=entry.email, language=entry.language, context=context)
 
@@ -254,7 +251,7 @@ def _send_plain(*, kind: str, to: str, language: str, context: dict, links=None)
         context=lambda: {
             **context,
             "event_url": event_url(event),
-            "my_registrations_url": _absolute(reverse("events:my_registrations")),
+            "my_registrations_url": absolute_url(reverse("events:my_registrations")),
             **(links() if links else {}),
         },
     )

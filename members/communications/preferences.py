@@ -9,7 +9,6 @@ address on the suppression list: the only way to stop them, since members cannot
 import re
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
@@ -19,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
 from core.errors import DomainError
+from core.site_url import absolute_url
 from members.models import EmailPreferences, SuppressedAddress, Topic, User
 from members.models.communications import OPT_OUT_TOPICS, normalise_email
 
@@ -79,11 +79,11 @@ def unsubscribe_token(*, email: str, user_id: int | None, topic: str) -> str:
 def unsubscribe_url(*, email: str, user_id: int | None, topic: str) -> str:
     """The absolute unsubscribe link, in the active language."""
     token = unsubscribe_token(email=email, user_id=user_id, topic=topic)
-    return settings.SITE_URL + reverse("members:unsubscribe", args=[token])
+    return absolute_url(reverse("members:unsubscribe", args=[token]))
 
 
 def email_preferences_url() -> str:
-    return settings.SITE_URL + reverse("members:email_preferences")
+    return absolute_url(reverse("members:email_preferences"))
 
 
 def read_unsubscribe_token(token: str) -> Unsubscribe:

@@ -24,6 +24,7 @@ from django.utils.translation import ngettext
 from django_tasks import task
 from wagtail.log_actions import log
 
+from core.site_url import absolute_url
 from core.time import local_to_aware
 from members.dues import periods
 from members.dues.selectors import pending_renewal, period_rules, renewable_membership
@@ -36,7 +37,7 @@ from members.models import (
     Role,
 )
 from members.recipients import recipients_for
-from members.services.emails import absolute_url, queue_email
+from members.services.emails import queue_email
 from members.services.errors import MembersError
 from members.services.organisations import organisation_set_status
 from members.signals import NextStep, application_approved
@@ -437,7 +438,7 @@ def membership_send_renewal_reminders(*, today: date | None = None) -> ReminderR
                 until = local_to_aware(grace_end + timedelta(days=1), time(0), settings.TIME_ZONE, strict=False)
                 pay_url = order_link_url(order=renewal.order, payable_until=until)
             else:
-                pay_url = _absolute(reverse("payments:order_detail", args=[renewal.order.public_id]))
+                pay_url = absolute_url(reverse("payments:order_detail", args=[renewal.order.public_id]))
             for recipient in recipients.to:
                 queue_email(
                     kind="renewal_reminder" if days >= 0 else "renewal_overdue",
@@ -468,10 +469,6 @@ def send_membership_reminders() -> dict:
     """The daily renewal reminders (membership_send_renewal_reminders), for the tasks worker."""
     run = membership_send_renewal_reminders()
     return {"sent": run.sent, "unreachable": list(run.unreachable)}
-
-
-def _absolute(path: str) -> str:
-    return settings.SITE_URL.rstrip("/") + path
 
 
 def check_period_settings(app_configs=None, **kwargs):

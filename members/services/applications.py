@@ -17,8 +17,9 @@ from django_tasks import task
 from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry
 
+from core.site_url import absolute_url
 from members.models import MembershipApplication, Organisation, Role
-from members.services.emails import absolute_url, queue_email, secretariat_emails
+from members.services.emails import queue_email, secretariat_emails
 from members.services.errors import ApplicationAlreadyDecided, ApplicationPending, MembersError
 from members.services.organisations import (
     ORGANISATION_PROFILE_FIELDS,

@@ -12,6 +12,7 @@ from django_tasks import task
 
 from core.branding import association_branding
 from core.mail import dates_from_iso, send_templated
+from core.site_url import absolute_url
 from members.models import Organisation, Role
 
 User = get_user_model()
@@ -54,10 +55,6 @@ def send_members_email(*, kind: str, to: list[str], language: str, context: dict
         subject_params={"site": site_name_in(language), **context},
         context=in_language,
     )
-
-
-def absolute_url(path: str) -> str:
-    return settings.SITE_URL + path
 
 
 def absolute_url_in(language: str, name: str, **kwargs) -> str:

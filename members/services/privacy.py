@@ -13,8 +13,9 @@ from django.utils import timezone
 from wagtail.log_actions import log
 
 from core.privacy import exports_for, when
+from core.site_url import absolute_url
 from members.models import Consent, Invitation, MembershipApplication, OrganisationMember, PrivacyNotice, Role
-from members.services.emails import absolute_url, queue_email, secretariat_emails
+from members.services.emails import queue_email, secretariat_emails
 from members.services.organisations import ORGANISATION_PROFILE_FIELDS
 from members.services.people import last_admin_of
 
