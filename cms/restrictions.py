@@ -10,7 +10,7 @@ from collections.abc import Iterable
 
 from django.core.cache import cache
 from django.db.models import Q, QuerySet
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 
 from cms.layout import LAYOUT_CACHE_SECONDS, layout_version
 from core.view_restrictions import paths_q, restricted_page_paths
@@ -40,24 +40,20 @@ def is_restricted(page: Page, paths: Iterable[str]) -> bool:
     return any(page.path.startswith(path) for path in paths)
 
 
-def _signature(restriction) -> tuple:
-    return (
-        restriction.restriction_type,
-        restriction.password,
-        frozenset(restriction.groups.values_list("pk", flat=True)),
-    )
+def _signature(restriction: PageViewRestriction) -> tuple:
+    """What a restriction asks for: its type, password and groups (read from the prefetched groups if any)."""
+    groups = frozenset(group.pk for group in restriction.groups.all())
+    return (restriction.restriction_type, restriction.password, groups)
 
 
-def forget_alias_copies(sender, instance, **kwargs) -> None:
+def forget_alias_copies(sender, instance: PageViewRestriction, **kwargs) -> None:
     """When a restriction is lifted from a page, lift the copies Wagtail made of it on the page's aliases.
 
     Creating an alias copies the source's restrictions onto it; since a restriction holds in every language
     (core.view_restrictions), such a copy would keep the source restricted after the secretariat lifted its own
     restriction. Only identical copies go: a restriction someone set on the alias itself stays.
     """
-    from wagtail.models import PageViewRestriction
-
     wanted = _signature(instance)
     for copy in PageViewRestriction.objects.filter(page__alias_of_id=instance.page_id).prefetch_related("groups"):
-        if (copy.restriction_type, copy.password, frozenset(group.pk for group in copy.groups.all())) == wanted:
+        if _signature(copy) == wanted:
             copy.delete()

@@ -4,7 +4,10 @@ elision of "de" before a name (`of_name`)."""
 import re
 
 from django.conf import settings
+from django.db.models import F, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import translation
+from django.utils.translation import get_language_info, gettext, pgettext
 
 
 def localized(obj, field: str, language: str | None = None) -> str:
@@ -22,7 +25,6 @@ def one_page_per_translation(queryset):
     """`queryset` (of pages) with one page per translation group, as a chooser should list it: the default language's
     page, or, for a page written only in other languages, each of those; never an alias (the synced page tree makes
     one per language for every page)."""
-    from django.db.models import Q
     from wagtail.coreutils import get_supported_content_language_variant
 
     # The default locale by its code, without a query: querysets of filters are built when their module loads.
@@ -35,9 +37,7 @@ def with_content_language(queryset):
     """`queryset` (of pages) annotated with `content_language`, the code of the language the page's content is
     written in: its source's for an alias (the synced page tree shows French pages under /en/ and /ar/), else the
     page's own. A subquery of the same SELECT: no query per page."""
-    from django.db.models import F, OuterRef, Subquery
-    from django.db.models.functions import Coalesce
-    from wagtail.models import Page
+    from wagtail.models import Page  # core.i18n is read by models while Wagtail's load
 
     source = Page.objects.filter(pk=OuterRef("alias_of_id")).values("locale__language_code")[:1]
     return queryset.annotate(content_language=Coalesce(Subquery(source), F("locale__language_code")))
@@ -46,8 +46,6 @@ def with_content_language(queryset):
 def language_in_sentence(language_code: str) -> str:
     """The language's name as it reads inside a sentence of the active language ("traduire en anglais",
     "باللغة الإنجليزية"): Django's names are capitalised labels ("Anglais"); other codes get those."""
-    from django.utils.translation import pgettext
-
     names = {
         "fr": pgettext("language name inside a sentence", "French"),
         "en": pgettext("language name inside a sentence", "English"),
@@ -58,8 +56,6 @@ def language_in_sentence(language_code: str) -> str:
 
 def language_name(language_code: str) -> str:
     """The language's name in the active language ("français", "anglais"…), for labels."""
-    from django.utils.translation import get_language_info, gettext
-
     try:
         return gettext(get_language_info(language_code)["name"])
     except KeyError:
