@@ -7,12 +7,13 @@ twice, or two workers running it at once, never sends an address twice.
 
 from contextlib import suppress
 from dataclasses import dataclass
+from datetime import timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db import transaction
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from django_tasks import task
@@ -27,6 +28,9 @@ from members.models import Announcement, Delivery, Membership, Organisation, Org
 from members.models.communications import OPT_OUT_TOPICS, normalise_email
 
 BATCH_SIZE = 100
+# A row "being sent" for longer than this was left by a worker that stopped; after MAX_ATTEMPTS it is failed.
+DELIVERY_LEASE = timedelta(minutes=15)
+MAX_ATTEMPTS = 3
 SAMPLE_SIZE = 10
 SEND_PERMISSION = "members.send_announcement"
 # The site's palette (site/static/css/majlis.css): the association settings have a logo but no colours.
@@ -265,10 +269,12 @@ def _finish(announcement_id: int) -> None:
         counts = dict(announcement.deliveries.order_by().values_list("status").annotate(Count("pk")))
         if counts.get(Delivery.Status.PENDING) or counts.get(Delivery.Status.SENDING):
             return
-        announcement.status, announcement.sent_at = Announcement.Status.SENT, timezone.now()
         announcement.sent_count = counts.get(Delivery.Status.SENT, 0)
         announcement.failed_count = counts.get(Delivery.Status.FAILED, 0)
         announcement.skipped_count = counts.get(Delivery.Status.SKIPPED, 0)
+        nobody_reached = not announcement.sent_count and announcement.failed_count
+        announcement.status = Announcement.Status.FAILED if nobody_reached else Announcement.Status.SENT
+        announcement.sent_at = timezone.now()
         announcement.save()
         log(
             instance=announcement,
@@ -323,7 +329,9 @@ def _claim(delivery_ids: list[int]) -> list[int]:
             .filter(pk__in=delivery_ids, status=Delivery.Status.PENDING)
             .values_list("pk", flat=True)
         )
-        Delivery.objects.filter(pk__in=claimed, status=Delivery.Status.PENDING).update(status=Delivery.Status.SENDING)
+        Delivery.objects.filter(pk__in=claimed, status=Delivery.Status.PENDING).update(
+            status=Delivery.Status.SENDING, claimed_at=timezone.now(), attempts=F("attempts") + 1
+        )
     return claimed
 
 
@@ -363,3 +371,57 @@ def announcement_deliver_batch(*, delivery_ids: list[int]) -> int:
 def send_announcement_batch(*, delivery_ids: list[int]) -> int:
     """Send one batch of an announcement's deliveries (announcement_deliver_batch), for the tasks worker."""
     return announcement_deliver_batch(delivery_ids=delivery_ids)
+
+
+# --- Recovering from a stopped worker ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Recovery:
+    requeued: int
+    failed: int
+    finished: int
+
+
+def deliveries_recover(*, now=None) -> Recovery:
+    """Take back what a stopped worker left: rows "being sent" past their lease go back to the queue (or fail
+    after MAX_ATTEMPTS), rows still waiting past the lease are queued again (claiming makes a second batch
+    harmless), and every announcement with nothing left to send is closed with its counts. Run every few
+    minutes (manage.py resume_announcements).
+
+    A row is sent at least once: a worker that stopped between the provider's answer and the row's update
+    sends that one address again when it is taken back."""
+    now = now or timezone.now()
+    stale = now - DELIVERY_LEASE
+    with transaction.atomic():
+        abandoned = Delivery.objects.select_for_update(skip_locked=True).filter(
+            Q(claimed_at__lt=stale) | Q(claimed_at__isnull=True), status=Delivery.Status.SENDING
+        )
+        abandoned = list(abandoned.values_list("pk", "attempts"))
+        given_up = [pk for pk, attempts in abandoned if attempts >= MAX_ATTEMPTS]
+        Delivery.objects.filter(pk__in=given_up, status=Delivery.Status.SENDING).update(
+            status=Delivery.Status.FAILED,
+            error=f"The sending was interrupted {MAX_ATTEMPTS} times; not tried again.",
+        )
+        returned = [pk for pk, attempts in abandoned if attempts < MAX_ATTEMPTS]
+        Delivery.objects.filter(pk__in=returned, status=Delivery.Status.SENDING).update(
+            status=Delivery.Status.PENDING, claimed_at=None
+        )
+        waiting = list(
+            Delivery.objects.filter(
+                status=Delivery.Status.PENDING,
+                announcement__status=Announcement.Status.QUEUED,
+                created_at__lt=stale,
+            )
+            .order_by("pk")
+            .values_list("pk", flat=True)
+        )
+        requeue = sorted(set(waiting) | set(returned))
+    open_announcements = list(
+        Announcement.objects.filter(status=Announcement.Status.QUEUED).values_list("pk", flat=True)
+    )
+    _enqueue(requeue)
+    for announcement_id in open_announcements:
+        _finish(announcement_id)
+    finished = Announcement.objects.filter(pk__in=open_announcements).exclude(status=Announcement.Status.QUEUED)
+    return Recovery(requeued=len(requeue), failed=len(given_up), finished=finished.count())

@@ -44,6 +44,7 @@ class Announcement(models.Model):
         DRAFT = "draft", _("Draft")
         QUEUED = "queued", _("Sending")
         SENT = "sent", pgettext_lazy("announcement status", "Sent")
+        FAILED = "failed", pgettext_lazy("announcement status", "Not delivered")
 
     subject = models.CharField(_("subject"), max_length=200)
     body = models.TextField(_("message"), help_text=_("Plain text; blank lines separate paragraphs."))
@@ -175,6 +176,9 @@ class Delivery(models.Model):
     skip_reason = models.CharField(_("skipped because"), max_length=12, choices=SkipReason.choices, blank=True)
     error = models.CharField(_("error"), max_length=500, blank=True)
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+    # A worker that stops while sending leaves its rows "being sent": the lease lets the reaper take them back.
+    claimed_at = models.DateTimeField(_("taken for sending"), null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:
