@@ -13,7 +13,7 @@ RUN_SITE_URL := $(or $(SITE_URL),http://$(if $(filter 0.0.0.0,$(HOST)),127.0.0.1
 SCALE ?= 20
 
 .DEFAULT_GOAL := help
-.PHONY: help install run migrate seed test lint format check pytest browser bench messages clean
+.PHONY: help install run migrate seed test fuzz-random lint format check pytest browser bench messages clean
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[1m%-10s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -54,6 +54,9 @@ pytest: install ## The test suite (without the browser tests)
 	$(BIN)/pytest -n auto
 
 test: lint check pytest ## Install, lint, checks and the whole test suite
+
+fuzz-random: install ## The fuzz and property tests with new random inputs (CI draws the same ones every run)
+	HYPOTHESIS_PROFILE=random $(BIN)/pytest -p no:xdist tests/fuzz tests/partnerships/meetings/test_scheduling.py
 
 browser: install ## Browser tests in headless Chromium (/usr/bin/chromium), with axe-core and the Nu HTML checker (Java) from tests/e2e/package-lock.json
 	UV_PROJECT_ENVIRONMENT=$(VENV) $(BIN)/uv sync --frozen --inexact --group browser --python $(BIN)/python

@@ -1,6 +1,16 @@
+import os
+
 import pytest
 from django.conf import settings as django_settings
 from django.utils import translation
+from hypothesis import settings as hypothesis_settings
+
+# The property and fuzz tests draw the same inputs on every run ("ci", the default), so that a red run is red
+# again on the next; `make fuzz-random` draws new ones for maintainers hunting bugs (each failure it finds is
+# kept in the test as an @example).
+hypothesis_settings.register_profile("ci", derandomize=True, database=None, print_blob=True)
+hypothesis_settings.register_profile("random", derandomize=False, print_blob=True)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
 @pytest.fixture(autouse=True)

@@ -4,6 +4,7 @@ import datetime as dt
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from django.utils import timezone
 from icalendar import Calendar
 from wagtail.models import PageViewRestriction
 
@@ -102,6 +103,18 @@ def test_download_answers_not_modified_when_the_file_has_not_changed(client, eve
     again = client.get(f"/calendar/events/{event.pk}.ics", HTTP_IF_NONE_MATCH=first["ETag"])
 
     assert again.status_code == 304
+
+
+def test_download_is_the_same_file_whatever_the_second_it_is_asked(client, event, monkeypatch):
+    # Two requests that straddle a second (or an hour) must carry the same ETag: nothing in the file is "now".
+    first = client.get(f"/calendar/events/{event.pk}.ics")
+    later = timezone.now() + dt.timedelta(hours=1, seconds=1)
+    monkeypatch.setattr(timezone, "now", lambda: later)
+
+    again = client.get(f"/calendar/events/{event.pk}.ics")
+
+    assert again["ETag"] == first["ETag"]
+    assert again.content == first.content
 
 
 def test_event_page_offers_the_file_and_google_and_outlook_links(client, event):
